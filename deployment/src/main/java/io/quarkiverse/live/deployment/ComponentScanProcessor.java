@@ -1,0 +1,145 @@
+package io.quarkiverse.live.deployment;
+
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jboss.jandex.AnnotationInstance;
+import org.jboss.jandex.AnnotationValue;
+import org.jboss.jandex.ClassInfo;
+import org.jboss.jandex.FieldInfo;
+import org.jboss.jandex.IndexView;
+import org.jboss.jandex.MethodInfo;
+import org.jboss.jandex.Type;
+
+import io.quarkus.deployment.annotations.BuildProducer;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
+
+/**
+ * Finds the {@code @Live} classes and decides, once for every later step, what their state, handlers and lifecycle
+ * methods are.
+ */
+public class ComponentScanProcessor {
+
+    static final String ON_MOUNT = "onMount";
+    static final String ON_UNMOUNT = "onUnmount";
+
+    @BuildStep
+    void collectComponents(CombinedIndexBuildItem combinedIndex, BuildProducer<LiveComponentBuildItem> components) {
+        IndexView index = combinedIndex.getIndex();
+        List<String> problems = new ArrayList<>();
+        Map<String, ClassInfo> bySimpleName = new HashMap<>();
+        List<LiveComponentBuildItem> found = new ArrayList<>();
+        for (AnnotationInstance live : index.getAnnotations(LiveDotNames.LIVE)) {
+            ClassInfo component = live.target().asClass();
+            ClassInfo sameName = bySimpleName.putIfAbsent(component.simpleName(), component);
+            if (sameName != null) {
+                problems.add("Live components " + sameName.name() + " and " + component.name()
+                        + " have the same simple name '" + component.simpleName()
+                        + "'; components are named by simple name in templates and on the wire, so rename one");
+                continue;
+            }
+            LiveComponentBuildItem item = describe(component, live, problems);
+            if (item != null) {
+                found.add(item);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new LiveBuildException(problems);
+        }
+        found.forEach(components::produce);
+    }
+
+    private static LiveComponentBuildItem describe(ClassInfo component, AnnotationInstance live, List<String> problems) {
+        String where = "Live component " + component.name();
+        if (component.isInterface() || Modifier.isAbstract(component.flags())) {
+            problems.add(where + " must be a concrete class");
+            return null;
+        }
+        if (component.nestingType() == ClassInfo.NestingType.INNER && !Modifier.isStatic(component.flags())) {
+            problems.add(where + " is an inner class; make it static or top-level");
+            return null;
+        }
+        List<FieldInfo> state = new ArrayList<>();
+        for (FieldInfo field : component.fields()) {
+            if (!Modifier.isStatic(field.flags()) && !field.isSynthetic() && !field.hasAnnotation(LiveDotNames.INJECT)) {
+                state.add(field);
+            }
+        }
+        List<MethodInfo> handlers = new ArrayList<>();
+        List<MethodInfo> readers = new ArrayList<>();
+        MethodInfo onMount = null;
+        MethodInfo onUnmount = null;
+        Map<String, MethodInfo> handlerNames = new HashMap<>();
+        for (MethodInfo method : component.methods()) {
+            if (method.isConstructor() || method.isStaticInitializer() || method.isSynthetic()
+                    || Modifier.isStatic(method.flags())) {
+                continue;
+            }
+            if (isLifecycle(method)) {
+                if (Modifier.isPrivate(method.flags())) {
+                    problems.add(where + ": " + method.name() + "() must not be private, Quarkus Live calls it");
+                } else if (method.name().equals(ON_MOUNT)) {
+                    onMount = method;
+                } else {
+                    onUnmount = method;
+                }
+                continue;
+            }
+            if (Modifier.isPrivate(method.flags())) {
+                continue;
+            }
+            if (Handlers.isHandler(method)) {
+                MethodInfo overload = handlerNames.putIfAbsent(method.name(), method);
+                if (overload != null) {
+                    problems.add(where + ": handler '" + method.name() + "' is overloaded; a template names handlers"
+                            + " by name only, so give each overload its own name");
+                    continue;
+                }
+                for (int i = 0; i < method.parametersCount(); i++) {
+                    Type type = method.parameterType(i);
+                    if (!Handlers.isBindable(type)) {
+                        problems.add(where + ": parameter '" + method.parameterName(i) + "' of handler "
+                                + method.name() + "() has type " + type
+                                + ", which cannot be bound from client input; use a primitive, a boxed primitive or"
+                                + " String");
+                    }
+                }
+                handlers.add(method);
+            } else if (method.parametersCount() == 0 && method.returnType().kind() != Type.Kind.VOID) {
+                readers.add(method);
+            }
+        }
+        return new LiveComponentBuildItem(component, templateId(component, live), pagePath(live, where, problems), state,
+                handlers, readers, onMount, onUnmount);
+    }
+
+    private static boolean isLifecycle(MethodInfo method) {
+        return (method.name().equals(ON_MOUNT) || method.name().equals(ON_UNMOUNT)) && method.parametersCount() == 0
+                && method.returnType().kind() == Type.Kind.VOID;
+    }
+
+    private static String templateId(ClassInfo component, AnnotationInstance live) {
+        AnnotationValue template = live.value("template");
+        if (template != null && !template.asString().isBlank()) {
+            String id = template.asString().strip();
+            return id.startsWith("/") ? id.substring(1) : id;
+        }
+        return component.simpleName() + ".html";
+    }
+
+    private static String pagePath(AnnotationInstance live, String where, List<String> problems) {
+        AnnotationValue path = live.value("path");
+        if (path == null || path.asString().isBlank()) {
+            return null;
+        }
+        String value = path.asString().strip();
+        if (!value.startsWith("/")) {
+            problems.add(where + ": @Live(path = \"" + value + "\") must start with '/'");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,83 @@
+package io.quarkiverse.live.deployment;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jboss.jandex.FieldInfo;
+import org.jboss.jandex.MethodInfo;
+import org.jboss.jandex.PrimitiveType;
+import org.jboss.jandex.Type;
+
+import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
+import io.quarkus.deployment.annotations.BuildProducer;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.qute.deployment.EffectiveTemplatePathsBuildItem;
+import io.quarkus.qute.deployment.TemplatePathBuildItem;
+import io.quarkus.qute.deployment.ValidationParserHookBuildItem;
+
+/**
+ * Ties components to their templates: every component must have one, and Qute type-checks each component template
+ * against the component's state, since its fields and no-arg methods are declared as the template's parameters.
+ */
+public class ComponentTemplateProcessor {
+
+    @BuildStep
+    void checkTemplatesExist(List<LiveComponentBuildItem> components, EffectiveTemplatePathsBuildItem templates,
+            BuildProducer<ValidationErrorBuildItem> errors) {
+        Set<String> paths = new HashSet<>();
+        for (TemplatePathBuildItem template : templates.getTemplatePaths()) {
+            paths.add(template.getPath());
+        }
+        List<String> problems = new ArrayList<>();
+        for (LiveComponentBuildItem component : components) {
+            if (!paths.contains(component.templateId())) {
+                problems.add("Live component " + component.componentClass().name() + " has no template: expected "
+                        + "src/main/resources/templates/" + component.templateId()
+                        + " (or name another one with @Live(template = \"...\"))");
+            }
+        }
+        if (!problems.isEmpty()) {
+            errors.produce(new ValidationErrorBuildItem(new LiveBuildException(problems)));
+        }
+    }
+
+    @BuildStep
+    ValidationParserHookBuildItem typeCheckComponentTemplates(List<LiveComponentBuildItem> components) {
+        Map<String, Map<String, String>> parametersByTemplate = new HashMap<>();
+        for (LiveComponentBuildItem component : components) {
+            Map<String, String> parameters = new HashMap<>();
+            for (MethodInfo reader : component.readers()) {
+                parameters.put(reader.name(), typeName(reader.returnType()));
+            }
+            // A field wins over a method of the same name, as at run time
+            for (FieldInfo field : component.stateFields()) {
+                parameters.put(field.name(), typeName(field.type()));
+            }
+            parametersByTemplate.put(component.templateId(), parameters);
+            parametersByTemplate.put(withoutSuffix(component.templateId()), parameters);
+        }
+        return new ValidationParserHookBuildItem(helper -> {
+            Map<String, String> parameters = parametersByTemplate.get(helper.getTemplateId());
+            if (parameters != null) {
+                parameters.forEach(helper::addParameter);
+            }
+        });
+    }
+
+    /** The type as Qute's validation reads it; primitives boxed, since expressions see boxed values. */
+    private static String typeName(Type type) {
+        if (type.kind() == Type.Kind.PRIMITIVE) {
+            return PrimitiveType.box(type.asPrimitiveType()).name().toString();
+        }
+        return type.toString();
+    }
+
+    private static String withoutSuffix(String templateId) {
+        int dot = templateId.lastIndexOf('.');
+        return dot > templateId.lastIndexOf('/') ? templateId.substring(0, dot) : templateId;
+    }
+}

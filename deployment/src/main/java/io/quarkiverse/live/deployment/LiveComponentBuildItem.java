@@ -1,0 +1,78 @@
+package io.quarkiverse.live.deployment;
+
+import java.util.List;
+
+import org.jboss.jandex.ClassInfo;
+import org.jboss.jandex.FieldInfo;
+import org.jboss.jandex.MethodInfo;
+
+import io.quarkus.builder.item.MultiBuildItem;
+
+/**
+ * One {@code @Live} class, as the scan understood it: its state, its handlers and its template.
+ */
+public final class LiveComponentBuildItem extends MultiBuildItem {
+
+    private final ClassInfo componentClass;
+    private final String templateId;
+    private final String pagePath;
+    private final List<FieldInfo> stateFields;
+    private final List<MethodInfo> handlers;
+    private final List<MethodInfo> readers;
+    private final MethodInfo onMount;
+    private final MethodInfo onUnmount;
+
+    LiveComponentBuildItem(ClassInfo componentClass, String templateId, String pagePath, List<FieldInfo> stateFields,
+            List<MethodInfo> handlers, List<MethodInfo> readers, MethodInfo onMount, MethodInfo onUnmount) {
+        this.componentClass = componentClass;
+        this.templateId = templateId;
+        this.pagePath = pagePath;
+        this.stateFields = List.copyOf(stateFields);
+        this.handlers = List.copyOf(handlers);
+        this.readers = List.copyOf(readers);
+        this.onMount = onMount;
+        this.onUnmount = onUnmount;
+    }
+
+    public ClassInfo componentClass() {
+        return componentClass;
+    }
+
+    /** The simple class name: the component's name in templates and on the wire. */
+    public String name() {
+        return componentClass.simpleName();
+    }
+
+    /** The template path relative to {@code templates/}, e.g. {@code Counter.html}. */
+    public String templateId() {
+        return templateId;
+    }
+
+    /** The page path of {@code @Live(path = ...)}, or {@code null} for an embeddable-only component. */
+    public String pagePath() {
+        return pagePath;
+    }
+
+    /** Instance fields that are state: neither static, synthetic nor injected. */
+    public List<FieldInfo> stateFields() {
+        return stateFields;
+    }
+
+    /** The methods a client may call, in declaration order. */
+    public List<MethodInfo> handlers() {
+        return handlers;
+    }
+
+    /** Non-private no-arg methods with a result, readable from the template by name. */
+    public List<MethodInfo> readers() {
+        return readers;
+    }
+
+    public MethodInfo onMount() {
+        return onMount;
+    }
+
+    public MethodInfo onUnmount() {
+        return onUnmount;
+    }
+}

@@ -1,0 +1,23 @@
+package io.quarkiverse.live.deployment;
+
+import java.util.concurrent.CompletionStage;
+
+import jakarta.inject.Inject;
+
+import org.jboss.jandex.DotName;
+
+import io.quarkiverse.live.Live;
+import io.smallrye.mutiny.Uni;
+
+final class LiveDotNames {
+
+    static final DotName LIVE = DotName.createSimple(Live.class);
+    static final DotName INJECT = DotName.createSimple(Inject.class);
+    static final DotName UNI = DotName.createSimple(Uni.class);
+    static final DotName COMPLETION_STAGE = DotName.createSimple(CompletionStage.class);
+    static final DotName VOID = DotName.createSimple(Void.class);
+    static final DotName STRING = DotName.createSimple(String.class);
+
+    private LiveDotNames() {
+    }
+}

@@ -1,0 +1,46 @@
+package io.quarkiverse.live.deployment;
+
+import io.quarkiverse.live.runtime.ComponentIds;
+import io.quarkiverse.live.runtime.ComponentRenderer;
+import io.quarkiverse.live.runtime.LiveComponents;
+import io.quarkiverse.live.runtime.LiveEngineSetup;
+import io.quarkiverse.live.runtime.LiveMounts;
+import io.quarkiverse.live.runtime.LivePages;
+import io.quarkiverse.live.runtime.LiveProtocol;
+import io.quarkiverse.live.runtime.LiveSectionHelperFactory;
+import io.quarkiverse.live.runtime.RuntimeScript;
+import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.arc.deployment.BeanDefiningAnnotationBuildItem;
+import io.quarkus.arc.processor.BuiltinScope;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.builditem.FeatureBuildItem;
+
+/**
+ * The extension's CDI wiring: its own beans, and {@code @Live} as a bean-defining annotation so every component is a
+ * {@code @Dependent} bean, created per mount.
+ */
+public class LiveProcessor {
+
+    static final String FEATURE = "live";
+
+    @BuildStep
+    FeatureBuildItem feature() {
+        return new FeatureBuildItem(FEATURE);
+    }
+
+    @BuildStep
+    AdditionalBeanBuildItem runtimeBeans() {
+        // LiveSectionHelperFactory is no bean, but Qute finds @EngineConfiguration classes in the bean archive index
+        return AdditionalBeanBuildItem.builder()
+                .addBeanClasses(LiveComponents.class, ComponentIds.class, ComponentRenderer.class, LiveMounts.class,
+                        LivePages.class, RuntimeScript.class, LiveEngineSetup.class, LiveProtocol.class,
+                        LiveSectionHelperFactory.class)
+                .setUnremovable()
+                .build();
+    }
+
+    @BuildStep
+    BeanDefiningAnnotationBuildItem componentsAreBeans() {
+        return new BeanDefiningAnnotationBuildItem(LiveDotNames.LIVE, BuiltinScope.DEPENDENT.getName());
+    }
+}

@@ -1,0 +1,112 @@
+package org.acme;
+
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * A protocol client over a real WebSocket, for tests: sends JSON messages and awaits the server's answers by ref.
+ */
+final class LiveClient implements AutoCloseable {
+
+    private static final Pattern ID = Pattern.compile("data-live-id=\"([^\"]+)\"");
+
+    private final Vertx vertx = Vertx.vertx();
+    private final WebSocket socket;
+    private final List<JsonObject> received = new CopyOnWriteArrayList<>();
+    private final List<String> rawReceived = new CopyOnWriteArrayList<>();
+    private long nextRef = 1;
+
+    private LiveClient(URI base) throws Exception {
+        WebSocketClient client = vertx.createWebSocketClient();
+        WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(base.getHost())
+                .setPort(base.getPort()).setURI("/_live/ws");
+        socket = client.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        socket.textMessageHandler(text -> {
+            rawReceived.add(text);
+            received.add(new JsonObject(text));
+        });
+    }
+
+    static LiveClient connect(URI base) throws Exception {
+        return new LiveClient(base);
+    }
+
+    /** The component ids in an HTML page, in document order. */
+    static List<String> componentIds(String html) {
+        Matcher matcher = ID.matcher(html);
+        List<String> ids = new java.util.ArrayList<>();
+        while (matcher.find()) {
+            ids.add(matcher.group(1));
+        }
+        return ids;
+    }
+
+    JsonObject join(String id) {
+        long ref = nextRef++;
+        return request(new JsonObject().put("t", "join").put("v", 1).put("ref", ref).put("id", id), ref);
+    }
+
+    JsonObject event(String id, String handler, Object... args) {
+        long ref = nextRef++;
+        return request(new JsonObject().put("t", "event").put("ref", ref).put("id", id).put("handler", handler)
+                .put("args", new io.vertx.core.json.JsonArray(java.util.Arrays.asList(args))), ref);
+    }
+
+    /** Sends a message with a ref and returns the answer carrying that ref. */
+    JsonObject request(JsonObject message, long ref) {
+        socket.writeTextMessage(message.encode());
+        return awaitMessage(m -> Long.valueOf(ref).equals(m.getLong("ref")));
+    }
+
+    /** Sends raw text and returns the first message received after it. */
+    JsonObject sendRaw(String text) {
+        int before = received.size();
+        socket.writeTextMessage(text);
+        return awaitMessage(before);
+    }
+
+    JsonObject sendBinary(byte[] bytes) {
+        int before = received.size();
+        socket.writeBinaryMessage(io.vertx.core.buffer.Buffer.buffer(bytes));
+        return awaitMessage(before);
+    }
+
+    /** The length in bytes of the raw answer to the given ref. */
+    int rawLength(long ref) {
+        return rawReceived.stream().filter(text -> new JsonObject(text).getLong("ref", -1L) == ref).findFirst()
+                .orElseThrow().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+
+    long lastRef() {
+        return nextRef - 1;
+    }
+
+    private JsonObject awaitMessage(int index) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.size() > index);
+        return received.get(index);
+    }
+
+    private JsonObject awaitMessage(java.util.function.Predicate<JsonObject> predicate) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.stream().anyMatch(predicate));
+        return received.stream().filter(predicate).findFirst().orElseThrow();
+    }
+
+    @Override
+    public void close() throws Exception {
+        socket.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+}

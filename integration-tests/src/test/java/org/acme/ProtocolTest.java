@@ -1,0 +1,226 @@
+package org.acme;
+
+import static io.restassured.RestAssured.get;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The wire protocol against the running application, over a real WebSocket.
+ */
+@QuarkusTest
+class ProtocolTest {
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Inject
+    Presence presence;
+
+    private String mountCounter() {
+        String html = get("/counter").then().statusCode(200).body(containsString("Count: 0")).extract().asString();
+        return LiveClient.componentIds(html).get(0);
+    }
+
+    @Test
+    void joinThenClickChangesTheCount() throws Exception {
+        String id = mountCounter();
+        try (LiveClient client = LiveClient.connect(base)) {
+            JsonObject joined = client.join(id);
+            assertEquals("ok", joined.getString("t"));
+            assertNull(joined.getString("html"), "onMount() changed nothing, so the join sends no HTML");
+
+            JsonObject reply = client.event(id, "increment");
+            assertEquals("ok", reply.getString("t"));
+            assertTrue(reply.getString("html").contains("Count: 1"), reply.encode());
+            assertTrue(reply.getString("html").contains("data-live-id=\"" + id + "\""));
+
+            reply = client.event(id, "add", 10);
+            assertTrue(reply.getString("html").contains("Count: 11"), reply.encode());
+            System.out.printf("Bytes sent for one counter click (Option A, whole HTML): %d%n",
+                    client.rawLength(client.lastRef()));
+        }
+    }
+
+    @Test
+    void onlyChangedHtmlIsSent() throws Exception {
+        String id = mountCounter();
+        try (LiveClient client = LiveClient.connect(base)) {
+            client.join(id);
+            client.event(id, "add", 0);
+            JsonObject unchanged = client.event(id, "add", 0);
+            assertEquals("ok", unchanged.getString("t"));
+            assertFalse(unchanged.containsKey("html"), unchanged.encode());
+        }
+    }
+
+    @Test
+    void eventsOfOneComponentRunInOrder() throws Exception {
+        String id = mountCounter();
+        try (LiveClient client = LiveClient.connect(base)) {
+            client.join(id);
+            for (int i = 0; i < 50; i++) {
+                client.event(id, "increment");
+            }
+            JsonObject last = client.event(id, "add", 1000);
+            assertTrue(last.getString("html").contains("Count: 1050"), last.encode());
+        }
+    }
+
+    @Test
+    void mountAndUnmountRunWhenAClientJoinsAndLeaves() throws Exception {
+        int before = presence.everJoined();
+        String id = mountCounter();
+        LiveClient client = LiveClient.connect(base);
+        client.join(id);
+        assertEquals(before + 1, presence.everJoined());
+        int online = presence.online();
+        client.close();
+        await().atMost(Duration.ofSeconds(10)).until(() -> presence.online() == online - 1);
+    }
+
+    @Test
+    void anIdCanBeJoinedOnce() throws Exception {
+        String id = mountCounter();
+        try (LiveClient first = LiveClient.connect(base); LiveClient second = LiveClient.connect(base)) {
+            assertEquals("ok", first.join(id).getString("t"));
+            JsonObject stolen = second.join(id);
+            assertError(stolen, "unknown-component");
+            JsonObject event = second.event(id, "increment");
+            assertError(event, "unknown-component");
+        }
+    }
+
+    @Test
+    void unknownComponentId() throws Exception {
+        try (LiveClient client = LiveClient.connect(base)) {
+            assertError(client.join("no-such-id"), "unknown-component");
+            assertError(client.event("no-such-id", "increment"), "unknown-component");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "nope", "toString", "getClass", "hashCode", "wait", "notify", "equals", "onMount",
+            "onUnmount", "$$live$get$count", "$$live$set$count", "<init>", "count", "presence" })
+    void onlyHandlersCanBeCalled(String handler) throws Exception {
+        String id = mountCounter();
+        try (LiveClient client = LiveClient.connect(base)) {
+            client.join(id);
+            assertError(client.event(id, handler), "unknown-handler");
+            assertStillWorks(client, id);
+        }
+    }
+
+    @Test
+    void privateAndStaticMethodsAreNoHandlers() throws Exception {
+        String html = get("/handlers").then().statusCode(200).extract().asString();
+        String id = LiveClient.componentIds(html).get(0);
+        try (LiveClient client = LiveClient.connect(base)) {
+            client.join(id);
+            assertError(client.event(id, "secret"), "unknown-handler");
+            assertError(client.event(id, "shared"), "unknown-handler");
+            assertError(client.event(id, "label"), "unknown-handler");
+            JsonObject reply = client.event(id, "visible");
+            assertTrue(reply.getString("html").contains("calls: 1"), reply.encode());
+        }
+    }
+
+    @Test
+    void wrongArgumentCount() throws Exception {
+        String id = mountCounter();
+        try (LiveClient client = LiveClient.connect(base)) {
+            client.join(id);
+            assertError(client.event(id, "add"), "bad-arguments");
+            assertError(client.event(id, "add", 1, 2), "bad-arguments");
+            assertError(client.event(id, "increment", 1), "bad-arguments");
+            assertStillWorks(client, id);
+        }
+    }
+
+    @Test
+    void argumentsOfTheWrongType() throws Exception {
+        String id = mountCounter();
+        try (LiveClient client = LiveClient.connect(base)) {
+            client.join(id);
+            JsonObject notANumber = client.event(id, "add", "abc");
+            assertError(notANumber, "bad-arguments");
+            assertTrue(notANumber.getString("message").contains("\"abc\" is not a valid int"),
+                    notANumber.encode());
+            assertError(client.event(id, "add", 99999999999L), "bad-arguments");
+            assertError(client.event(id, "add", 1.5), "bad-arguments");
+            assertError(client.event(id, "add", (Object) null), "bad-arguments");
+            assertError(client.event(id, "add", new JsonObject().put("x", 1)), "bad-arguments");
+            assertStillWorks(client, id);
+        }
+    }
+
+    @Test
+    void malformedMessages() throws Exception {
+        String id = mountCounter();
+        try (LiveClient client = LiveClient.connect(base)) {
+            client.join(id);
+            assertError(client.sendRaw("{not json"), "malformed");
+            assertError(client.sendRaw("[1,2,3]"), "malformed");
+            assertError(client.sendRaw("42"), "malformed");
+            assertError(client.sendRaw("{}"), "malformed");
+            assertError(client.sendRaw("{\"t\":\"event\",\"ref\":\"x\",\"id\":\"" + id + "\"}"), "malformed");
+            assertError(client.sendRaw("{\"t\":\"event\",\"ref\":7,\"id\":\"" + id + "\"}"), "malformed");
+            assertError(client.sendRaw("{\"t\":\"event\",\"ref\":8,\"id\":\"" + id + "\",\"handler\":\"add\",\"args\":5}"),
+                    "malformed");
+            assertError(client.sendRaw("{\"t\":\"launch\",\"ref\":9,\"id\":\"" + id + "\"}"), "unknown-message");
+            assertError(client.sendRaw("{\"t\":\"join\",\"v\":2,\"ref\":10,\"id\":\"x\"}"), "unsupported-version");
+            assertStillWorks(client, id);
+        }
+    }
+
+    @Test
+    void binaryFrames() throws Exception {
+        String id = mountCounter();
+        try (LiveClient client = LiveClient.connect(base)) {
+            client.join(id);
+            assertError(client.sendBinary(new byte[] { 1, 2, 3 }), "binary-not-supported");
+            assertStillWorks(client, id);
+        }
+    }
+
+    @Test
+    void aHandlerThatThrowsLeavesTheConnectionWorking() throws Exception {
+        String html = get("/handlers").then().statusCode(200).extract().asString();
+        String id = LiveClient.componentIds(html).get(0);
+        try (LiveClient client = LiveClient.connect(base)) {
+            client.join(id);
+            assertError(client.event(id, "explode"), "handler-failed");
+            JsonObject reply = client.event(id, "visible");
+            assertEquals("ok", reply.getString("t"), reply.encode());
+        }
+    }
+
+    private static void assertError(JsonObject reply, String code) {
+        assertEquals("error", reply.getString("t"), reply.encode());
+        assertEquals(code, reply.getString("code"), reply.encode());
+        assertFalse(reply.getString("message", "").isBlank(), "an error says what was wrong: " + reply.encode());
+    }
+
+    /** State is unchanged by the bad requests before, and the same connection takes the next valid event. */
+    private static void assertStillWorks(LiveClient client, String id) {
+        JsonObject reply = client.event(id, "increment");
+        assertEquals("ok", reply.getString("t"), reply.encode());
+        assertTrue(reply.getString("html").contains("Count: 1"), reply.encode());
+    }
+}

@@ -1,0 +1,90 @@
+// DOM side of the runtime: argument values read from the page, and the morph that applies server HTML.
+import morphdom from 'morphdom';
+
+// Classes the runtime sets itself; the server's HTML does not know them, so a morph must not drop them.
+export const LOADING = 'live-loading';
+export const CONNECTED = 'live-connected';
+export const DISCONNECTED = 'live-disconnected';
+const OWN = [LOADING, CONNECTED, DISCONNECTED];
+
+const CHECKABLE = /^(checkbox|radio)$/;
+const CONTROL = /^(INPUT|TEXTAREA|SELECT)$/;
+
+/** The values to send for the parsed arguments of a call fired by `el`; `form` answers bare field names. */
+export function argValues(args, el, form) {
+  return args.map(a => 'v' in a ? a.v
+    : a.n === 'value' ? (el.type === 'checkbox' ? el.checked : el.value ?? null)
+      : a.n === 'checked' ? !!el.checked
+        : field(form, a.n));
+}
+
+/**
+ * The value of the form field `name`: a checkbox gives its checked state, a radio group the value of the
+ * checked radio (or null), several other fields sharing the name a list of their values (only the checked
+ * ones for checkboxes), a missing field (or no form) null.
+ */
+export function field(form, name) {
+  const f = form && form.elements.namedItem(name);
+  if (!f) return null;
+  // One control is an Element; several of the same name come as a RadioNodeList (no nodeType)
+  if (f.nodeType) return f.type === 'checkbox' ? f.checked : f.type === 'radio' ? (f.checked ? f.value : null) : f.value;
+  const values = [...f].filter(c => !CHECKABLE.test(c.type) || c.checked).map(c => c.value);
+  return f[0].type === 'radio' ? values[0] ?? null : values;
+}
+
+// What identifies a form control across renders when it has no id: its tag, name, type and bindings.
+// Starts with a space, which no id holds, so it cannot clash with an id.
+const signature = el => ' ' + el.tagName + [...el.attributes]
+  .filter(a => /^(name|type|data-live-.*)$/.test(a.name)).map(a => a.name + '=' + a.value).join();
+
+// Keys for the form controls of a tree: their signature, numbered when several look the same
+function keyFields(tree, keys) {
+  const seen = {};
+  for (const el of tree.querySelectorAll('input,textarea,select')) {
+    const s = signature(el);
+    keys.set(el, s + (seen[s] = (seen[s] || 0) + 1));
+  }
+}
+
+/** Morphs the component root `root` into `html` (the whole root element, as the server rendered it). */
+export function morph(root, html) {
+  const doc = root.ownerDocument;
+  // The field the user is in, if it is in this component, with its caret
+  let active = doc.activeElement;
+  if (!root.contains(active) || !CONTROL.test(active.tagName)) active = null;
+  const { selectionStart: start, selectionEnd: end, selectionDirection: dir } = active || {};
+  const template = doc.createElement('template');
+  template.innerHTML = html;
+  const to = template.content.firstElementChild;
+  // morphdom pairs elements without a key by position and rebuilds what follows an insertion (an error
+  // message above a form), which would lose what the user typed. Keyed elements are moved instead, so key
+  // the fields of both trees, and nested components by their id.
+  const keys = new Map();
+  keyFields(root, keys);
+  keyFields(to, keys);
+  morphdom(root, to, {
+    // getAttribute, not .id: a form's .id is its field named "id", if it has one
+    getNodeKey: n => n.getAttribute?.('id') || n.getAttribute?.('data-live-id') || keys.get(n),
+    onBeforeElUpdated(from, to) {
+      for (const c of OWN) if (from.classList.contains(c)) to.classList.add(c);
+      // Unchanged since the last render: leave it, and with it what the user typed into an unchanged field
+      if (from.isEqualNode(to)) return false;
+      // A nested component's root: its own messages keep it current
+      const id = from.getAttribute('data-live-id');
+      if (id && from !== root && id === to.getAttribute('data-live-id')) return false;
+      // The field the user is in keeps value, selection and caret: take the new attributes but the value,
+      // and leave its content (textarea text, select options) alone
+      if (from === active) {
+        for (const { name } of [...from.attributes]) if (name !== 'value' && !to.hasAttribute(name)) from.removeAttribute(name);
+        for (const { name, value } of to.attributes) if (name !== 'value') from.setAttribute(name, value);
+        return false;
+      }
+      return true;
+    },
+  });
+  // Moving the field to its new place blurs it: give focus and caret back
+  if (active && active.isConnected && doc.activeElement !== active) {
+    active.focus({ preventScroll: true });
+    if (start != null) active.setSelectionRange(start, end, dir);
+  }
+}

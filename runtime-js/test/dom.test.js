@@ -1,0 +1,178 @@
+// Form field values and the morph, on a jsdom document.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { JSDOM } from 'jsdom';
+
+const { window } = new JSDOM('<!doctype html><body></body>');
+const { document } = window;
+// morphdom reads the browser globals (document when it is loaded), so set them before importing it
+globalThis.document = document;
+globalThis.HTMLElement = window.HTMLElement;
+const { argValues, field, morph } = await import('../src/dom.js');
+const { parseCall } = await import('../src/call.js');
+
+function html(markup) {
+  document.body.innerHTML = markup;
+  return document.body.firstElementChild;
+}
+
+test('form fields: text, checkbox, radio group, select, textarea, several of one name, missing', () => {
+  const form = html(`<form>
+      <input name="title" value="milk">
+      <input type="checkbox" name="done" checked><input type="checkbox" name="urgent">
+      <input type="radio" name="size" value="s"><input type="radio" name="size" value="m" checked>
+      <input type="radio" name="color" value="red"><input type="radio" name="color" value="blue">
+      <input type="radio" name="lonely" value="x">
+      <select name="pick"><option>a</option><option selected>b</option></select>
+      <textarea name="notes">hello</textarea>
+      <input type="checkbox" name="tag" value="x" checked><input type="checkbox" name="tag" value="y">
+      <input type="checkbox" name="tag" value="z" checked>
+      <input name="line" value="1"><input name="line" value="2">
+    </form>`);
+  form.elements.title.value = 'bread'; // typed, not the attribute
+  assert.equal(field(form, 'title'), 'bread');
+  assert.equal(field(form, 'done'), true);
+  assert.equal(field(form, 'urgent'), false);
+  assert.equal(field(form, 'size'), 'm');
+  assert.equal(field(form, 'color'), null);
+  assert.equal(field(form, 'lonely'), null);
+  assert.equal(field(form, 'pick'), 'b');
+  assert.equal(field(form, 'notes'), 'hello');
+  assert.deepEqual(field(form, 'tag'), ['x', 'z']);
+  assert.deepEqual(field(form, 'line'), ['1', '2']);
+  assert.equal(field(form, 'nope'), null);
+  assert.equal(field(null, 'title'), null);
+});
+
+test('argument values: literals, value, checked, fields', () => {
+  const form = html(`<form><input name="q" value="abc"><input type="checkbox" id="cb" checked>
+    <button id="b" value="7">go</button></form>`);
+  const call = parseCall(`f(1, 'x', null, value, checked, q, missing)`);
+  const cb = document.getElementById('cb');
+  assert.deepEqual(argValues(call.args, cb, form), [1, 'x', null, true, true, 'abc', null]);
+  cb.checked = false;
+  assert.deepEqual(argValues(call.args, cb, form), [1, 'x', null, false, false, 'abc', null]);
+  assert.deepEqual(argValues(call.args, document.getElementById('b'), form), [1, 'x', null, '7', false, 'abc', null]);
+  // An element without a value gives null, not undefined (which JSON would drop)
+  assert.deepEqual(argValues(parseCall('f(value)').args, form, form), [null]);
+});
+
+test('morph applies the server HTML and keeps runtime classes', () => {
+  const root = html(`<div data-live-id="A" class="box live-connected"><h2>Count: 1</h2>
+    <button class="live-loading">+</button></div>`);
+  const button = root.querySelector('button');
+  morph(root, `<div data-live-id="A" class="box"><h2>Count: 2</h2><button>+</button><p>new</p></div>`);
+  assert.equal(root.querySelector('h2').textContent, 'Count: 2');
+  assert.equal(root.querySelector('p').textContent, 'new');
+  assert.ok(root.classList.contains('live-connected'));
+  assert.equal(root.querySelector('button'), button, 'morphed in place, not replaced');
+  assert.ok(button.classList.contains('live-loading'));
+});
+
+test('morph keeps the value and caret of the focused field, but updates its other attributes', () => {
+  const root = html(`<div data-live-id="A"><input id="i" value="" class="a"><textarea id="t">old</textarea>
+    <p>1</p></div>`);
+  const input = document.getElementById('i');
+  input.focus();
+  input.value = 'typed';
+  input.setSelectionRange(2, 3);
+  morph(root, `<div data-live-id="A"><input id="i" value="server" class="b" placeholder="p"><textarea id="t">new</textarea>
+    <p>2</p></div>`);
+  assert.equal(document.activeElement, input);
+  assert.equal(input.value, 'typed');
+  assert.deepEqual([input.selectionStart, input.selectionEnd], [2, 3]);
+  assert.equal(input.className, 'b');
+  assert.equal(input.getAttribute('placeholder'), 'p');
+  assert.equal(root.querySelector('p').textContent, '2');
+  // Not focused: the server's value wins
+  assert.equal(document.getElementById('t').value, 'new');
+
+  const textarea = document.getElementById('t');
+  textarea.focus();
+  textarea.value = 'mine';
+  morph(root, `<div data-live-id="A"><input id="i" value="server2"><textarea id="t">newer</textarea><p>3</p></div>`);
+  assert.equal(textarea.value, 'mine');
+  assert.equal(input.value, 'server2');
+  assert.equal(input.hasAttribute('class'), false, 'attributes the server dropped are removed');
+  assert.equal(root.querySelector('p').textContent, '3');
+
+  input.focus();
+  input.value = 'again';
+  morph(root, `<div data-live-id="A"><input id="i" value="server3" class="c" placeholder="q"><textarea id="t">x</textarea></div>`);
+  morph(root, `<div data-live-id="A"><input id="i" value="server4"><textarea id="t">x</textarea></div>`);
+  assert.equal(input.value, 'again');
+  assert.deepEqual([input.hasAttribute('class'), input.hasAttribute('placeholder')], [false, false],
+    'attributes the server dropped are removed from the focused field too');
+});
+
+test('the focused field survives new elements before it, with no id to go by', () => {
+  const root = html(`<div data-live-id="A"><form><label>Email</label><input name="email" data-live-input="check(value)">
+    <input name="email2"></form></div>`);
+  const input = root.querySelector('[name=email]');
+  input.focus();
+  input.value = 'me@exa';
+  input.setSelectionRange(6, 6);
+  morph(root, `<div data-live-id="A"><p class="error">Invalid</p><form><label>Email</label><p>must contain a dot</p>
+    <div><input name="email" data-live-input="check(value)" class="bad"></div><input name="email2"></form></div>`);
+  assert.equal(root.querySelector('[name=email]'), input, 'the same element, moved into its new place');
+  assert.equal(input.parentElement.tagName, 'DIV');
+  assert.equal(input.className, 'bad');
+  assert.equal(input.value, 'me@exa');
+  assert.equal(document.activeElement, input);
+  assert.deepEqual([input.selectionStart, input.selectionEnd], [6, 6]);
+  assert.equal(root.querySelectorAll('p').length, 2);
+});
+
+test('fields keep what was typed when elements are inserted before them', () => {
+  const row = n => `<form><input type="hidden" name="id" value="${n}"><input name="t"><input type="radio" name="r" value="a">
+    <input type="radio" name="r" value="b"></form>`;
+  const root = html(`<div data-live-id="A">${row(1)}${row(2)}</div>`);
+  const fields = [...root.querySelectorAll('input')];
+  fields[1].value = 'one';
+  fields[5].value = 'two';
+  fields[7].checked = true;
+  morph(root, `<div data-live-id="A"><p>new</p>${row(1)}<hr>${row(2)}</div>`);
+  const now = [...root.querySelectorAll('input')];
+  assert.equal(now.length, fields.length);
+  now.forEach((el, i) => assert.ok(el === fields[i], `field ${i} is the same element`));
+  assert.deepEqual([now[1].value, now[5].value, now[7].checked], ['one', 'two', true]);
+  assert.deepEqual([...root.children].map(e => e.tagName), ['P', 'FORM', 'HR', 'FORM']);
+});
+
+test('nested components are matched by their id, not their position', () => {
+  const root = html(`<div data-live-id="P"><div data-live-id="C1">one</div><div data-live-id="C2">two</div></div>`);
+  const [c1, c2] = root.children;
+  c2.append('!'); // its own update, which the parent's HTML does not have
+  morph(root, `<div data-live-id="P"><div data-live-id="C0">zero</div><div data-live-id="C2">two</div></div>`);
+  assert.deepEqual([...root.children].map(e => e.textContent), ['zero', 'two!']);
+  assert.ok(root.children[1] === c2);
+  assert.ok(!c1.isConnected);
+});
+
+test('morph keeps a focused select and a field whose HTML did not change', () => {
+  const root = html(`<div data-live-id="A"><select id="s"><option>a</option><option>b</option></select>
+    <input id="other" name="other"><p>1</p></div>`);
+  const select = document.getElementById('s');
+  const other = document.getElementById('other');
+  other.value = 'half typed';
+  select.focus();
+  select.value = 'b';
+  morph(root, `<div data-live-id="A"><select id="s"><option selected>a</option><option>b</option></select>
+    <input id="other" name="other"><p>2</p></div>`);
+  assert.equal(select.value, 'b');
+  assert.equal(other.value, 'half typed', 'the server rendered the same field, so the typed text stays');
+  assert.equal(root.querySelector('p').textContent, '2');
+  select.blur();
+  morph(root, `<div data-live-id="A"><select id="s"><option selected>a</option><option>b</option></select>
+    <input id="other" name="other" value="from server"><p>3</p></div>`);
+  assert.equal(other.value, 'from server', 'a field the server changed takes the new value');
+});
+
+test('morph leaves a nested component alone', () => {
+  const root = html(`<div data-live-id="P"><span>p1</span><div data-live-id="C"><span>c1</span></div></div>`);
+  morph(root, `<div data-live-id="P"><span>p2</span><div data-live-id="C"><span>stale</span></div></div>`);
+  assert.equal(root.querySelector('span').textContent, 'p2');
+  assert.equal(root.querySelector('[data-live-id=C] span').textContent, 'c1');
+  morph(root, `<div data-live-id="P"><span>p3</span><div data-live-id="D"><span>d1</span></div></div>`);
+  assert.equal(root.querySelector('[data-live-id=D] span').textContent, 'd1', 'another component replaces it');
+});

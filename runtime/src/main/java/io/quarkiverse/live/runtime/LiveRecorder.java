@@ -1,0 +1,35 @@
+package io.quarkiverse.live.runtime;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.runtime.annotations.Recorder;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+
+@Recorder
+public class LiveRecorder {
+
+    /** The handler of a page route: the component mounted inside the layout, as a complete HTML document. */
+    public Handler<RoutingContext> pageHandler(String componentName) {
+        return new Handler<>() {
+            private volatile LivePages pages;
+
+            @Override
+            public void handle(RoutingContext context) {
+                if (pages == null) {
+                    pages = Arc.container().instance(LivePages.class).get();
+                }
+                try {
+                    pages.render(componentName).whenComplete((html, failure) -> {
+                        if (failure != null) {
+                            context.fail(failure);
+                        } else {
+                            context.response().putHeader("Content-Type", "text/html;charset=UTF-8").end(html);
+                        }
+                    });
+                } catch (RuntimeException e) {
+                    context.fail(e);
+                }
+            }
+        };
+    }
+}
