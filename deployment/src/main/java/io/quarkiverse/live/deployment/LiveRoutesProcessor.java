@@ -2,7 +2,12 @@ package io.quarkiverse.live.deployment;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
+
+import jakarta.inject.Singleton;
 
 import org.objectweb.asm.Opcodes;
 
@@ -10,8 +15,10 @@ import io.quarkiverse.live.runtime.LiveBuildTimeConfig;
 import io.quarkiverse.live.runtime.LivePaths;
 import io.quarkiverse.live.runtime.LiveRecorder;
 import io.quarkiverse.live.runtime.LiveSocket;
+import io.quarkiverse.live.runtime.RuntimeScript;
 import io.quarkus.arc.deployment.GeneratedBeanBuildItem;
 import io.quarkus.arc.deployment.GeneratedBeanGizmoAdaptor;
+import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
@@ -34,15 +41,39 @@ public class LiveRoutesProcessor {
     static final String RUNTIME_SCRIPT_RESOURCE = "META-INF/quarkus-live/runtime.js";
     static final String SOCKET_ENDPOINT = "io.quarkiverse.live.generated.LiveSocketEndpoint";
 
+    /**
+     * Serves the bundle at {@code <root>/runtime.js} and makes the {@link RuntimeScript} bean name it with a hash of its
+     * content ({@code runtime.js?v=...}): static resources are served as cacheable, so a new bundle needs a new URL.
+     */
     @BuildStep
-    GeneratedStaticResourceBuildItem serveRuntimeScript(LiveBuildTimeConfig config) throws IOException {
+    @Record(ExecutionTime.STATIC_INIT)
+    void serveRuntimeScript(LiveBuildTimeConfig config, LiveRecorder recorder,
+            BuildProducer<GeneratedStaticResourceBuildItem> staticResources,
+            BuildProducer<SyntheticBeanBuildItem> syntheticBeans) throws IOException {
+        byte[] bundle;
         try (InputStream in = Thread.currentThread().getContextClassLoader()
                 .getResourceAsStream(RUNTIME_SCRIPT_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RUNTIME_SCRIPT_RESOURCE + " is missing from the classpath: the"
                         + " quarkus-live-runtime-js artifact must be a dependency of quarkus-live");
             }
-            return new GeneratedStaticResourceBuildItem(LivePaths.runtimeScript(config.rootPath()), in.readAllBytes());
+            bundle = in.readAllBytes();
+        }
+        String path = LivePaths.runtimeScript(config.rootPath());
+        staticResources.produce(new GeneratedStaticResourceBuildItem(path, bundle));
+        syntheticBeans.produce(SyntheticBeanBuildItem.configure(RuntimeScript.class)
+                .scope(Singleton.class)
+                .unremovable()
+                .supplier(recorder.runtimeScript(path + "?v=" + contentHash(bundle)))
+                .done());
+    }
+
+    private static String contentHash(byte[] content) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content);
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.quarkiverse.live.runtime;
 
+import java.util.function.Supplier;
+
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.annotations.Recorder;
 import io.vertx.core.Handler;
@@ -7,6 +9,11 @@ import io.vertx.ext.web.RoutingContext;
 
 @Recorder
 public class LiveRecorder {
+
+    /** The bean that renders the runtime's script tag, for the URL the build chose. */
+    public Supplier<RuntimeScript> runtimeScript(String url) {
+        return () -> new RuntimeScript(url);
+    }
 
     /** The handler of a page route: the component mounted inside the layout, as a complete HTML document. */
     public Handler<RoutingContext> pageHandler(String componentName) {

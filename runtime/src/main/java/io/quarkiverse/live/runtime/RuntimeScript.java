@@ -1,18 +1,16 @@
 package io.quarkiverse.live.runtime;
 
-import jakarta.inject.Singleton;
-
 /**
  * The tag that loads the browser runtime. It follows every mounted component: a module script runs once per page
- * however often the page names it, so pages never add it themselves and never load it twice.
+ * however often the page names it, so pages never add it themselves and never load it twice. The URL carries a hash of
+ * the bundle, so a browser never keeps an old runtime from its cache after an upgrade.
  */
-@Singleton
 public class RuntimeScript {
 
     private final String tag;
 
-    RuntimeScript(LiveBuildTimeConfig config) {
-        this.tag = "<script type=\"module\" src=\"" + LivePaths.runtimeScript(config.rootPath()) + "\"></script>";
+    public RuntimeScript(String url) {
+        this.tag = "<script type=\"module\" src=\"" + url + "\"></script>";
     }
 
     public String tag() {

@@ -1,0 +1,34 @@
+package io.quarkiverse.live.deployment;
+
+import static io.restassured.RestAssured.when;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.hamcrest.Matchers.not;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkus.test.QuarkusUnitTest;
+
+/**
+ * The browser runtime is served even by an application without components (pages may embed them later), under the
+ * default root path.
+ */
+public class RuntimeScriptTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest test = new QuarkusUnitTest().withEmptyApplication();
+
+    @Test
+    void runtimeIsServedAsJavaScript() {
+        when().get("/_live/runtime.js")
+                .then().statusCode(200)
+                .contentType(containsString("javascript"))
+                .body(not(emptyOrNullString()));
+    }
+
+    @Test
+    void nothingElseIsServedUnderTheRoot() {
+        when().get("/_live/nothing.js").then().statusCode(404);
+    }
+}
