@@ -10,7 +10,8 @@ const ROOT = '[data-live-id]';
 
 let socket;
 let lastRef = 0;
-// Requests waiting for their answer, by ref: { el } for an event (it carries live-loading), { root } for a join
+// Requests waiting for their answer, by ref: { el, form } for an event (el carries live-loading; form is the
+// submitted one), { root } for a join
 const pending = new Map();
 // Requests made while the socket is still connecting
 let outbox = [];
@@ -61,6 +62,9 @@ function receive(msg) {
       root.classList.remove(DISCONNECTED);
     }
     if (msg.html) morph(root, msg.html);
+    // After a submit the form shows what the server rendered: fields without a value attribute empty out, fields
+    // the server filled in (say, after a validation error) keep that value
+    if (msg.t === 'ok') wait.form?.reset();
   }
   wait.el?.classList.remove(LOADING);
 }
@@ -81,7 +85,8 @@ function onEvent(e) {
   const form = type === 'submit' ? e.target : el.form || el.closest('form');
   const values = argValues(args, el, form);
   el.classList.add(LOADING);
-  request({ t: 'event', ref: ++lastRef, id: root.dataset.liveId, handler, args: values }, { el });
+  request({ t: 'event', ref: ++lastRef, id: root.dataset.liveId, handler, args: values },
+    { el, form: type === 'submit' ? form : null });
 }
 
 function start() {

@@ -112,7 +112,8 @@ class BrowserTest {
         input.fill("Buy milk");
         input.press("Enter");
         assertThat(page.locator("li")).hasCount(1);
-        page.locator("input[name=text]").fill("Bake bread");
+        assertThat(input).hasValue("");
+        input.fill("Bake bread");
         page.getByText("Add").click();
         assertThat(page.locator("li")).hasCount(2);
         assertThat(page.locator("li span")).hasText(new String[] { "Buy milk", "Bake bread" });

@@ -29,11 +29,19 @@ final class LiveClient implements AutoCloseable {
     private final List<String> rawReceived = new CopyOnWriteArrayList<>();
     private long nextRef = 1;
 
-    private LiveClient(URI base) throws Exception {
+    private LiveClient(URI base, String origin) throws Exception {
         WebSocketClient client = vertx.createWebSocketClient();
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(base.getHost())
                 .setPort(base.getPort()).setURI("/_live/ws");
-        socket = client.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        if (origin != null) {
+            options.addHeader("Origin", origin);
+        }
+        try {
+            socket = client.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            vertx.close();
+            throw e;
+        }
         socket.textMessageHandler(text -> {
             rawReceived.add(text);
             received.add(new JsonObject(text));
@@ -41,7 +49,12 @@ final class LiveClient implements AutoCloseable {
     }
 
     static LiveClient connect(URI base) throws Exception {
-        return new LiveClient(base);
+        return new LiveClient(base, null);
+    }
+
+    /** Connects as a browser showing a page of {@code origin} would. */
+    static LiveClient connect(URI base, String origin) throws Exception {
+        return new LiveClient(base, origin);
     }
 
     /** The component ids in an HTML page, in document order. */

@@ -211,6 +211,17 @@ class ProtocolTest {
         }
     }
 
+    @Test
+    void upgradesFromAnotherSiteAreRefused() throws Exception {
+        String sameOrigin = "http://" + base.getHost() + ":" + base.getPort();
+        try (LiveClient client = LiveClient.connect(base, sameOrigin)) {
+            assertStillWorks(client, client.join(mountCounter()).getString("id"));
+        }
+        java.util.concurrent.ExecutionException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.ExecutionException.class, () -> LiveClient.connect(base, "http://evil.example"));
+        assertTrue(refused.getCause().getMessage().contains("403"), refused.getCause().toString());
+    }
+
     private static void assertError(JsonObject reply, String code) {
         assertEquals("error", reply.getString("t"), reply.encode());
         assertEquals(code, reply.getString("code"), reply.encode());

@@ -8,6 +8,7 @@ import io.quarkiverse.live.runtime.LiveMounts;
 import io.quarkiverse.live.runtime.LivePages;
 import io.quarkiverse.live.runtime.LiveProtocol;
 import io.quarkiverse.live.runtime.LiveSectionHelperFactory;
+import io.quarkiverse.live.runtime.SameOriginCheck;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.BeanDefiningAnnotationBuildItem;
 import io.quarkus.arc.processor.BuiltinScope;
@@ -32,7 +33,7 @@ public class LiveProcessor {
         // LiveSectionHelperFactory is no bean, but Qute finds @EngineConfiguration classes in the bean archive index
         return AdditionalBeanBuildItem.builder()
                 .addBeanClasses(LiveComponents.class, ComponentIds.class, ComponentRenderer.class, LiveMounts.class,
-                        LivePages.class, LiveEngineSetup.class, LiveProtocol.class,
+                        LivePages.class, LiveEngineSetup.class, LiveProtocol.class, SameOriginCheck.class,
                         LiveSectionHelperFactory.class)
                 .setUnremovable()
                 .build();

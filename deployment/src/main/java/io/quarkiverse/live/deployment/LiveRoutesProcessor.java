@@ -16,6 +16,7 @@ import io.quarkiverse.live.runtime.LivePaths;
 import io.quarkiverse.live.runtime.LiveRecorder;
 import io.quarkiverse.live.runtime.LiveSocket;
 import io.quarkiverse.live.runtime.RuntimeScript;
+import io.quarkiverse.live.runtime.SameOriginCheck;
 import io.quarkus.arc.deployment.GeneratedBeanBuildItem;
 import io.quarkus.arc.deployment.GeneratedBeanGizmoAdaptor;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
@@ -24,9 +25,11 @@ import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
 import io.quarkus.deployment.annotations.Record;
+import io.quarkus.gizmo.AnnotationCreator;
 import io.quarkus.gizmo.ClassCreator;
 import io.quarkus.gizmo.MethodCreator;
 import io.quarkus.gizmo.MethodDescriptor;
+import io.quarkus.vertx.http.deployment.HttpRootPathBuildItem;
 import io.quarkus.vertx.http.deployment.spi.GeneratedStaticResourceBuildItem;
 import io.quarkus.vertx.http.deployment.spi.RouteBuildItem;
 import io.quarkus.websockets.next.WebSocket;
@@ -39,7 +42,7 @@ public class LiveRoutesProcessor {
 
     /** Where the runtime-js module puts the minified bundle inside its jar. */
     static final String RUNTIME_SCRIPT_RESOURCE = "META-INF/quarkus-live/runtime.js";
-    static final String SOCKET_ENDPOINT = "io.quarkiverse.live.generated.LiveSocketEndpoint";
+    static final String SOCKET_ENDPOINT = SameOriginCheck.ENDPOINT_ID;
 
     /**
      * Serves the bundle at {@code <root>/runtime.js} and makes the {@link RuntimeScript} bean name it with a hash of its
@@ -47,7 +50,7 @@ public class LiveRoutesProcessor {
      */
     @BuildStep
     @Record(ExecutionTime.STATIC_INIT)
-    void serveRuntimeScript(LiveBuildTimeConfig config, LiveRecorder recorder,
+    void serveRuntimeScript(LiveBuildTimeConfig config, HttpRootPathBuildItem httpRootPath, LiveRecorder recorder,
             BuildProducer<GeneratedStaticResourceBuildItem> staticResources,
             BuildProducer<SyntheticBeanBuildItem> syntheticBeans) throws IOException {
         byte[] bundle;
@@ -64,7 +67,8 @@ public class LiveRoutesProcessor {
         syntheticBeans.produce(SyntheticBeanBuildItem.configure(RuntimeScript.class)
                 .scope(Singleton.class)
                 .unremovable()
-                .supplier(recorder.runtimeScript(path + "?v=" + contentHash(bundle)))
+                // Static resources are served under quarkus.http.root-path, so the tag names that prefix too
+                .supplier(recorder.runtimeScript(httpRootPath.relativePath(path) + "?v=" + contentHash(bundle)))
                 .done());
     }
 
@@ -82,7 +86,7 @@ public class LiveRoutesProcessor {
      * configuration:
      *
      * <pre>
-     * &#64;WebSocket(path = "/_live/ws")
+     * &#64;WebSocket(path = "/_live/ws", endpointId = "io.quarkiverse.live.generated.LiveSocketEndpoint")
      * public class LiveSocketEndpoint extends LiveSocket {
      * }
      * </pre>
@@ -98,7 +102,9 @@ public class LiveRoutesProcessor {
                 .setUnremovable().build());
         try (ClassCreator endpoint = ClassCreator.builder().classOutput(new GeneratedBeanGizmoAdaptor(generatedBeans))
                 .className(SOCKET_ENDPOINT).superClass(LiveSocket.class).build()) {
-            endpoint.addAnnotation(WebSocket.class).addValue("path", LivePaths.webSocket(config.rootPath()));
+            AnnotationCreator webSocket = endpoint.addAnnotation(WebSocket.class);
+            webSocket.addValue("path", LivePaths.webSocket(config.rootPath()));
+            webSocket.addValue("endpointId", SOCKET_ENDPOINT);
             MethodCreator ctor = endpoint.getMethodCreator("<init>", void.class);
             ctor.setModifiers(Opcodes.ACC_PUBLIC);
             ctor.invokeSpecialMethod(MethodDescriptor.ofConstructor(LiveSocket.class), ctor.getThis());
