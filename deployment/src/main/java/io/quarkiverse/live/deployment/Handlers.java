@@ -1,9 +1,8 @@
 package io.quarkiverse.live.deployment;
 
 import java.lang.reflect.Modifier;
-import java.util.Set;
+import java.util.Map;
 
-import org.jboss.jandex.DotName;
 import org.jboss.jandex.MethodInfo;
 import org.jboss.jandex.Type;
 
@@ -12,10 +11,15 @@ import org.jboss.jandex.Type;
  */
 final class Handlers {
 
-    private static final Set<DotName> BOXED = Set.of(DotName.createSimple(Integer.class),
-            DotName.createSimple(Long.class), DotName.createSimple(Short.class), DotName.createSimple(Byte.class),
-            DotName.createSimple(Double.class), DotName.createSimple(Float.class), DotName.createSimple(Boolean.class),
-            DotName.createSimple(Character.class));
+    /** The parameter types client input can be converted to, by name: primitives, their boxes and String. */
+    private static final Map<String, Class<?>> BINDABLE = Map.ofEntries(Map.entry("int", int.class),
+            Map.entry("long", long.class), Map.entry("short", short.class), Map.entry("byte", byte.class),
+            Map.entry("double", double.class), Map.entry("float", float.class), Map.entry("boolean", boolean.class),
+            Map.entry("char", char.class), Map.entry("java.lang.Integer", Integer.class),
+            Map.entry("java.lang.Long", Long.class), Map.entry("java.lang.Short", Short.class),
+            Map.entry("java.lang.Byte", Byte.class), Map.entry("java.lang.Double", Double.class),
+            Map.entry("java.lang.Float", Float.class), Map.entry("java.lang.Boolean", Boolean.class),
+            Map.entry("java.lang.Character", Character.class), Map.entry("java.lang.String", String.class));
 
     private Handlers() {
     }
@@ -47,9 +51,14 @@ final class Handlers {
 
     /** Whether the runtime can convert client input to this parameter type. */
     static boolean isBindable(Type type) {
-        if (type.kind() == Type.Kind.PRIMITIVE) {
-            return true;
+        return bindableClass(type) != null;
+    }
+
+    /** The class of a bindable parameter type, or {@code null} when client input cannot be converted to it. */
+    static Class<?> bindableClass(Type type) {
+        if (type.kind() != Type.Kind.PRIMITIVE && type.kind() != Type.Kind.CLASS) {
+            return null;
         }
-        return type.kind() == Type.Kind.CLASS && (type.name().equals(LiveDotNames.STRING) || BOXED.contains(type.name()));
+        return BINDABLE.get(type.name().toString());
     }
 }

@@ -1,0 +1,208 @@
+package io.quarkiverse.live.deployment;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jboss.jandex.FieldInfo;
+import org.jboss.jandex.MethodInfo;
+
+import io.quarkiverse.live.deployment.CallParser.Argument;
+import io.quarkiverse.live.deployment.CallParser.Call;
+import io.quarkiverse.live.deployment.CallParser.Literal;
+import io.quarkiverse.live.runtime.ConversionException;
+import io.quarkiverse.live.runtime.Conversions;
+import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
+import io.quarkus.deployment.annotations.BuildProducer;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.qute.Expression;
+import io.quarkus.qute.deployment.EffectiveTemplatePathsBuildItem;
+import io.quarkus.qute.deployment.TemplatePathBuildItem;
+import io.quarkus.qute.deployment.TemplatesAnalysisBuildItem;
+import io.quarkus.qute.deployment.TemplatesAnalysisBuildItem.TemplateAnalysis;
+
+/**
+ * Checks every component template against its component, so that mistakes fail the build instead of a click: each
+ * event attribute must name a handler, pass as many arguments as it takes, pass literals its parameters accept and use
+ * known modifiers; each expression must start from a field or no-arg method of the component. Messages point at the
+ * template file and line.
+ */
+public class TemplateBindingsProcessor {
+
+    /** {@code @click.prevent="..."} or {@code data-live-click.prevent="..."} at the start of an attribute. */
+    private static final Pattern EVENT_ATTRIBUTE = Pattern.compile(
+            "(?<=\\s)(@|data-live-)([A-Za-z][\\w-]*)((?:\\.[\\w-]+)*)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')");
+    private static final Pattern DURATION = Pattern.compile("\\d+(ms|s)");
+    /** The modifiers the browser runtime knows; see the docs' event table. */
+    static final Set<String> MODIFIERS = Set.of("prevent", "stop", "self", "once", "passive", "capture", "window",
+            "document", "outside", "enter", "escape", "tab", "space", "up", "down", "left", "right", "ctrl", "shift",
+            "alt", "meta", "debounce", "throttle");
+    /** Attributes the runtime sets or reads itself; they are no event bindings. */
+    private static final Set<String> RESERVED = Set.of("component", "id");
+    @BuildStep
+    void checkComponentTemplates(List<LiveComponentBuildItem> components, EffectiveTemplatePathsBuildItem templates,
+            TemplatesAnalysisBuildItem analysis, BuildProducer<ValidationErrorBuildItem> errors) {
+        List<String> problems = new ArrayList<>();
+        for (LiveComponentBuildItem component : components) {
+            for (TemplatePathBuildItem template : templates.getTemplatePaths()) {
+                if (template.getPath().equals(component.templateId()) && template.getContent() != null) {
+                    checkEventAttributes(component, template.getContent(), problems);
+                }
+            }
+            for (TemplateAnalysis templateAnalysis : analysis.getAnalysis()) {
+                if (isTemplateOf(component, templateAnalysis)) {
+                    checkExpressions(component, templateAnalysis, problems);
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            errors.produce(new ValidationErrorBuildItem(new LiveBuildException(problems)));
+        }
+    }
+
+    private static boolean isTemplateOf(LiveComponentBuildItem component, TemplateAnalysis analysis) {
+        String id = component.templateId();
+        return id.equals(analysis.id) || id.equals(analysis.path)
+                || (id.endsWith(".html") && id.substring(0, id.length() - 5).equals(analysis.id));
+    }
+
+    static void checkEventAttributes(LiveComponentBuildItem component, String content, List<String> problems) {
+        Matcher matcher = EVENT_ATTRIBUTE.matcher(content);
+        while (matcher.find()) {
+            String event = matcher.group(2);
+            if (matcher.group(1).equals("data-live-") && RESERVED.contains(event)) {
+                continue;
+            }
+            String modifiers = matcher.group(3);
+            String value = matcher.group(4) != null ? matcher.group(4) : matcher.group(5);
+            String where = component.templateId() + ":" + lineOf(content, matcher.start()) + ": "
+                    + matcher.group(1) + event + modifiers + "=\"" + value + "\": ";
+            List<String> modifierList = modifiers.isEmpty() ? List.of() : List.of(modifiers.substring(1).split("\\."));
+            String modifierProblem = modifierProblem(event, modifierList);
+            if (modifierProblem != null) {
+                problems.add(where + modifierProblem);
+                continue;
+            }
+            if (modifierList.contains("disable-with")) {
+                continue; // its value is the text shown while the submit is in flight
+            }
+            String callProblem = callProblem(component, decodeEntities(value));
+            if (callProblem != null) {
+                problems.add(where + callProblem);
+            }
+        }
+    }
+
+    private static String modifierProblem(String event, List<String> modifiers) {
+        for (int i = 0; i < modifiers.size(); i++) {
+            String modifier = modifiers.get(i);
+            String previous = i == 0 ? "" : modifiers.get(i - 1);
+            if (DURATION.matcher(modifier).matches()) {
+                if (!previous.equals("debounce") && !previous.equals("throttle")) {
+                    return "'." + modifier + "' must follow .debounce or .throttle";
+                }
+            } else if (modifier.equals("blur")) {
+                if (!previous.equals("debounce")) {
+                    return "'.blur' must follow .debounce (.debounce.blur sends when the field loses focus)";
+                }
+            } else if (modifier.equals("disable-with")) {
+                if (!event.equals("submit") || modifiers.size() != 1) {
+                    return "'.disable-with' belongs on @submit alone: @submit.disable-with=\"Saving...\"";
+                }
+            } else if (!MODIFIERS.contains(modifier)) {
+                return "unknown modifier '." + modifier + "'" + Suggestions.didYouMean(modifier, MODIFIERS)
+                        + (Suggestions.didYouMean(modifier, MODIFIERS).isEmpty() ? "; known modifiers: "
+                                + String.join(", ", new java.util.TreeSet<>(MODIFIERS)) : "");
+            }
+        }
+        return null;
+    }
+
+    private static String callProblem(LiveComponentBuildItem component, String value) {
+        Call call;
+        try {
+            call = CallParser.parse(value);
+        } catch (IllegalArgumentException e) {
+            return "not a handler call (" + e.getMessage() + "); write handler or handler(arg, ...)";
+        }
+        MethodInfo handler = component.handlers().stream().filter(m -> m.name().equals(call.handler())).findFirst()
+                .orElse(null);
+        if (handler == null) {
+            Set<String> names = new LinkedHashSet<>();
+            component.handlers().forEach(m -> names.add(m.name()));
+            String suggestion = Suggestions.didYouMean(call.handler(), names);
+            return component.name() + " has no handler '" + call.handler() + "'"
+                    + (suggestion.isEmpty() ? "; its handlers are " + names : suggestion);
+        }
+        if (handler.parametersCount() != call.arguments().size()) {
+            return component.name() + "." + handler.name() + "(" + parameterList(handler) + ") takes "
+                    + handler.parametersCount() + " argument(s), the template passes " + call.arguments().size();
+        }
+        for (int i = 0; i < call.arguments().size(); i++) {
+            Argument argument = call.arguments().get(i);
+            Class<?> type = Handlers.bindableClass(handler.parameterType(i));
+            if (argument instanceof Literal literal && type != null) {
+                try {
+                    Conversions.convert(literal.value() instanceof BigDecimal d ? d : literal.value(), type);
+                } catch (ConversionException e) {
+                    return "argument " + (i + 1) + " (" + literal.source() + ") cannot be passed to parameter '"
+                            + handler.parameterName(i) + "' of " + component.name() + "." + handler.name() + ": "
+                            + e.getMessage();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String parameterList(MethodInfo method) {
+        List<String> parameters = new ArrayList<>();
+        for (int i = 0; i < method.parametersCount(); i++) {
+            parameters.add(method.parameterType(i) + " " + method.parameterName(i));
+        }
+        return String.join(", ", parameters);
+    }
+
+    private static void checkExpressions(LiveComponentBuildItem component, TemplateAnalysis analysis,
+            List<String> problems) {
+        Set<String> names = new LinkedHashSet<>();
+        for (FieldInfo field : component.stateFields()) {
+            names.add(field.name());
+        }
+        for (MethodInfo reader : component.readers()) {
+            names.add(reader.name());
+        }
+        for (Expression expression : analysis.expressions) {
+            // Typed expressions are Qute's to check; literals and namespaces (inject:, config:) need no component
+            if (expression.isLiteral() || expression.hasNamespace() || expression.hasTypeInfo()
+                    || expression.getParts().isEmpty()) {
+                continue;
+            }
+            String root = expression.getParts().get(0).getName();
+            if (!names.contains(root)) {
+                problems.add(component.templateId() + ":" + expression.getOrigin().getLine() + ": {"
+                        + expression.toOriginalString() + "}: " + component.name() + " has no field or method '" + root
+                        + "'" + Suggestions.didYouMean(root, names));
+            }
+        }
+    }
+
+    /** The attribute value as the browser reads it: the character references a template may use in HTML. */
+    private static String decodeEntities(String value) {
+        return value.replace("&quot;", "\"").replace("&#34;", "\"").replace("&apos;", "'").replace("&#39;", "'")
+                .replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+
+    private static int lineOf(String content, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (content.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+}

@@ -1,0 +1,43 @@
+package io.quarkiverse.live.deployment;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.List;
+
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkiverse.live.Live;
+import io.quarkus.test.QuarkusUnitTest;
+
+/**
+ * A handler parameter of a type client input cannot be converted to fails the build, naming method and parameter.
+ */
+public class UnbindableListParameterTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest test = new QuarkusUnitTest()
+            .withApplicationRoot(root -> root.addClasses(Saver.class)
+                    .addAsResource(new StringAsset("<p>{n}</p>"), "templates/Saver.html"))
+            .assertException(t -> LiveFailures.assertLiveBuildFailure(t,
+                    "Live component " + Saver.class.getName(),
+                    "parameter 'items' of handler save()",
+                    "java.util.List<java.lang.String>",
+                    "cannot be bound"));
+
+    @Test
+    void test() {
+        fail("should not start");
+    }
+
+    @Live
+    static class Saver {
+
+        int n;
+
+        void save(List<String> items) {
+            n = items.size();
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.quarkiverse.live.deployment.bindings;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.function.Consumer;
+
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+
+import io.quarkiverse.live.deployment.LiveBuildException;
+import io.quarkus.test.QuarkusUnitTest;
+
+/**
+ * A build of {@link Widget} with the given template, expected to fail with a message that contains the given text.
+ */
+final class BuildFailure {
+
+    private BuildFailure() {
+    }
+
+    static QuarkusUnitTest of(String template, String expectedMessage) {
+        return new QuarkusUnitTest()
+                .withApplicationRoot(root -> root.addClass(Widget.class)
+                        .addAsResource(new StringAsset(template), "templates/Widget.html"))
+                .assertException(expect(expectedMessage));
+    }
+
+    static Consumer<Throwable> expect(String expectedMessage) {
+        return thrown -> {
+            for (Throwable t = thrown; t != null; t = t.getCause()) {
+                if (t instanceof LiveBuildException) {
+                    assertTrue(t.getMessage().contains(expectedMessage),
+                            "expected the message to contain:\n" + expectedMessage + "\nbut it was:\n" + t.getMessage());
+                    return;
+                }
+            }
+            fail("no LiveBuildException in", thrown);
+        };
+    }
+}
