@@ -10,12 +10,26 @@ const OWN = [LOADING, CONNECTED, DISCONNECTED];
 const CHECKABLE = /^(checkbox|radio)$/;
 const CONTROL = /^(INPUT|TEXTAREA|SELECT)$/;
 
-/** The values to send for the parsed arguments of a call fired by `el`; `form` answers bare field names. */
+/**
+ * The values to send for the parsed arguments of a call fired by `el`; `form` answers bare names: a field's value,
+ * or, for a name no field has (`save(user)`), the whole form as an object that the server binds to a record.
+ */
 export function argValues(args, el, form) {
   return args.map(a => 'v' in a ? a.v
     : a.n === 'value' ? (el.type === 'checkbox' ? el.checked : el.value ?? null)
       : a.n === 'checked' ? !!el.checked
-        : field(form, a.n));
+        : form?.elements.namedItem(a.n) || !form ? field(form, a.n) : fields(form));
+}
+
+/** Every named, enabled field of the form (buttons aside), by name, as `field` reads them. */
+export function fields(form) {
+  const all = {};
+  for (const c of form.elements) {
+    if (c.name && !c.disabled && !/^(submit|button|reset|image)$/.test(c.type) && !(c.name in all)) {
+      all[c.name] = field(form, c.name);
+    }
+  }
+  return all;
 }
 
 /**

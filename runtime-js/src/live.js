@@ -69,8 +69,16 @@ function receive(msg) {
   wait.el?.classList.remove(LOADING);
 }
 
+// The fields the user has typed in or changed, per form: errors show only for those while the user is still at it
+const touched = new WeakMap();
+
 function onEvent(e) {
   const type = e.type;
+  const t = e.target;
+  if ((type === 'input' || type === 'change') && t.name && t.form) {
+    touched.has(t.form) || touched.set(t.form, new Set());
+    touched.get(t.form).add(t.name);
+  }
   const el = e.target.closest?.(`[data-live-${type}]`);
   const root = el?.closest(ROOT);
   if (!root) return;
@@ -85,8 +93,11 @@ function onEvent(e) {
   const form = type === 'submit' ? e.target : el.form || el.closest('form');
   const values = argValues(args, el, form);
   el.classList.add(LOADING);
-  request({ t: 'event', ref: ++lastRef, id: root.dataset.liveId, handler, args: values },
-    { el, form: type === 'submit' ? form : null });
+  const msg = { t: 'event', ref: ++lastRef, id: root.dataset.liveId, handler, args: values };
+  // Before a submit only the fields touched so far show their errors; a submit touches them all
+  if (type === 'submit') touched.set(form, new Set([...form.elements].map(c => c.name).filter(Boolean)));
+  else if (form) msg.touched = [...(touched.get(form) || [])];
+  request(msg, { el, form: type === 'submit' ? form : null });
 }
 
 function start() {

@@ -8,7 +8,7 @@ const { document } = window;
 // morphdom reads the browser globals (document when it is loaded), so set them before importing it
 globalThis.document = document;
 globalThis.HTMLElement = window.HTMLElement;
-const { argValues, field, morph } = await import('../src/dom.js');
+const { argValues, field, fields, morph } = await import('../src/dom.js');
 const { parseCall } = await import('../src/call.js');
 
 function html(markup) {
@@ -49,12 +49,25 @@ test('argument values: literals, value, checked, fields', () => {
     <button id="b" value="7">go</button></form>`);
   const call = parseCall(`f(1, 'x', null, value, checked, q, missing)`);
   const cb = document.getElementById('cb');
-  assert.deepEqual(argValues(call.args, cb, form), [1, 'x', null, true, true, 'abc', null]);
+  // A name no field has stands for the whole form, bound to a record parameter on the server
+  assert.deepEqual(argValues(call.args, cb, form), [1, 'x', null, true, true, 'abc', { q: 'abc' }]);
   cb.checked = false;
-  assert.deepEqual(argValues(call.args, cb, form), [1, 'x', null, false, false, 'abc', null]);
-  assert.deepEqual(argValues(call.args, document.getElementById('b'), form), [1, 'x', null, '7', false, 'abc', null]);
+  assert.deepEqual(argValues(call.args, cb, form), [1, 'x', null, false, false, 'abc', { q: 'abc' }]);
+  assert.deepEqual(argValues(call.args, document.getElementById('b'), form),
+    [1, 'x', null, '7', false, 'abc', { q: 'abc' }]);
+  // Without a form there is nothing to read
+  assert.deepEqual(argValues(parseCall('f(missing)').args, cb, null), [null]);
   // An element without a value gives null, not undefined (which JSON would drop)
   assert.deepEqual(argValues(parseCall('f(value)').args, form, form), [null]);
+});
+
+test('the whole form: every named field but buttons, checkbox groups as lists', () => {
+  const form = html(`<form><input name="name" value="Ada"><input name="age" value="36">
+    <input type="checkbox" name="terms" checked><input name="off" value="x" disabled>
+    <input type="checkbox" name="tags" value="a" checked><input type="checkbox" name="tags" value="b" checked>
+    <input name="address.street" value="Main"><button name="go" value="1">go</button></form>`);
+  assert.deepEqual(fields(form),
+    { name: 'Ada', age: '36', terms: true, tags: ['a', 'b'], 'address.street': 'Main' });
 });
 
 test('morph applies the server HTML and keeps runtime classes', () => {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -29,13 +30,11 @@ final class LiveClient implements AutoCloseable {
     private final List<String> rawReceived = new CopyOnWriteArrayList<>();
     private long nextRef = 1;
 
-    private LiveClient(URI base, String origin) throws Exception {
+    private LiveClient(URI base, Map<String, String> headers) throws Exception {
         WebSocketClient client = vertx.createWebSocketClient();
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(base.getHost())
                 .setPort(base.getPort()).setURI("/_live/ws");
-        if (origin != null) {
-            options.addHeader("Origin", origin);
-        }
+        headers.forEach(options::addHeader);
         try {
             socket = client.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -49,12 +48,17 @@ final class LiveClient implements AutoCloseable {
     }
 
     static LiveClient connect(URI base) throws Exception {
-        return new LiveClient(base, null);
+        return new LiveClient(base, Map.of());
+    }
+
+    /** Connects with extra handshake headers, e.g. {@code Accept-Language}. */
+    static LiveClient connect(URI base, Map<String, String> headers) throws Exception {
+        return new LiveClient(base, headers);
     }
 
     /** Connects as a browser showing a page of {@code origin} would. */
     static LiveClient connect(URI base, String origin) throws Exception {
-        return new LiveClient(base, origin);
+        return new LiveClient(base, Map.of("Origin", origin));
     }
 
     /** The component ids in an HTML page, in document order. */

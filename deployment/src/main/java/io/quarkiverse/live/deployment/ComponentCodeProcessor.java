@@ -47,7 +47,7 @@ import io.quarkus.gizmo.ResultHandle;
  * class Counter_LiveBinding extends ComponentBinding {
  *     Counter_LiveBinding() {
  *         super("Counter", "Counter.html", Counter.class);
- *         handler("add", new Class[] { int.class });
+ *         handler("add", new Class[] { int.class }, new String[] { "int" }, new String[] { "amount" });
  *         writableField("count", int.class);
  *     }
  *     Object read(Object c, String name) { if ("count".equals(name)) return ((Counter) c).$$live$get$count(); ... return NOT_FOUND; }
@@ -126,14 +126,19 @@ public class ComponentCodeProcessor {
                 ctor.loadClass(component.componentClass().name().toString()));
         // Owned by the generated class: the verifier allows protected access only through the subclass type
         String self = component.componentClass().name() + BINDING_SUFFIX;
-        MethodDescriptor handler = MethodDescriptor.ofMethod(self, "handler", void.class,
-                String.class, Class[].class);
+        MethodDescriptor handler = MethodDescriptor.ofMethod(self, "handler", void.class, String.class,
+                Class[].class, String[].class, String[].class);
         for (MethodInfo method : component.handlers()) {
-            ResultHandle types = ctor.newArray(Class.class, method.parametersCount());
-            for (int i = 0; i < method.parametersCount(); i++) {
+            int count = method.parametersCount();
+            ResultHandle types = ctor.newArray(Class.class, count);
+            ResultHandle genericTypes = ctor.newArray(String.class, count);
+            ResultHandle names = ctor.newArray(String.class, count);
+            for (int i = 0; i < count; i++) {
                 ctor.writeArrayValue(types, i, loadType(ctor, method.parameterType(i)));
+                ctor.writeArrayValue(genericTypes, i, ctor.load(Handlers.canonicalName(method.parameterType(i))));
+                ctor.writeArrayValue(names, i, ctor.load(method.parameterName(i)));
             }
-            ctor.invokeVirtualMethod(handler, ctor.getThis(), ctor.load(method.name()), types);
+            ctor.invokeVirtualMethod(handler, ctor.getThis(), ctor.load(method.name()), types, genericTypes, names);
         }
         MethodDescriptor writableField = MethodDescriptor.ofMethod(self, "writableField", void.class,
                 String.class, Class.class);

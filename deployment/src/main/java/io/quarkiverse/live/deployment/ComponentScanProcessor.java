@@ -42,7 +42,7 @@ public class ComponentScanProcessor {
                         + "'; components are named by simple name in templates and on the wire, so rename one");
                 continue;
             }
-            LiveComponentBuildItem item = describe(component, live, problems);
+            LiveComponentBuildItem item = describe(component, live, index, problems);
             if (item != null) {
                 found.add(item);
             }
@@ -53,7 +53,8 @@ public class ComponentScanProcessor {
         found.forEach(components::produce);
     }
 
-    private static LiveComponentBuildItem describe(ClassInfo component, AnnotationInstance live, List<String> problems) {
+    private static LiveComponentBuildItem describe(ClassInfo component, AnnotationInstance live, IndexView index,
+            List<String> problems) {
         String where = "Live component " + component.name();
         if (component.isInterface() || Modifier.isAbstract(component.flags())) {
             problems.add(where + " must be a concrete class");
@@ -101,11 +102,11 @@ public class ComponentScanProcessor {
                 }
                 for (int i = 0; i < method.parametersCount(); i++) {
                     Type type = method.parameterType(i);
-                    if (!Handlers.isBindable(type)) {
+                    String reason = Handlers.unbindableReason(type, index);
+                    if (reason != null) {
                         problems.add(where + ": parameter '" + method.parameterName(i) + "' of handler "
-                                + method.name() + "() has type " + type
-                                + ", which cannot be bound from client input; use a primitive, a boxed primitive or"
-                                + " String");
+                                + method.name() + "() has type " + Handlers.canonicalName(type)
+                                + ", which cannot be bound from client input: " + reason);
                     }
                 }
                 handlers.add(method);

@@ -2,7 +2,10 @@ package io.quarkiverse.live.deployment;
 
 import java.lang.reflect.Modifier;
 import java.util.Map;
+import java.util.Set;
 
+import org.jboss.jandex.ClassInfo;
+import org.jboss.jandex.IndexView;
 import org.jboss.jandex.MethodInfo;
 import org.jboss.jandex.Type;
 
@@ -49,9 +52,65 @@ final class Handlers {
         return false;
     }
 
-    /** Whether the runtime can convert client input to this parameter type. */
-    static boolean isBindable(Type type) {
-        return bindableClass(type) != null;
+    /** Value types client input converts to from a single string or number, besides primitives and boxes. */
+    private static final Set<String> VALUE_TYPES = Set.of("java.math.BigDecimal", "java.math.BigInteger",
+            "java.util.UUID", "java.time.LocalDate", "java.time.LocalDateTime", "java.time.LocalTime",
+            "java.time.Instant", "java.time.OffsetDateTime", "java.time.ZonedDateTime", "java.time.Duration",
+            "java.time.YearMonth");
+    private static final Set<String> COLLECTIONS = Set.of("java.util.List", "java.util.Set", "java.util.Collection");
+
+    /**
+     * Why client input cannot be converted to this parameter type, or {@code null} when it can: primitives, boxes,
+     * {@code String}, the value types above, enums, {@code List}/{@code Set} of those, and the application's records
+     * and classes with a no-arg constructor (bound from form fields by name). Anything else would let the client decide
+     * what gets created, so it is refused at build time.
+     */
+    static String unbindableReason(Type type, IndexView index) {
+        switch (type.kind()) {
+            case PRIMITIVE:
+                return null;
+            case PARAMETERIZED_TYPE: {
+                if (!COLLECTIONS.contains(type.name().toString())) {
+                    return "only List, Set and Collection may be parameterized";
+                }
+                Type element = type.asParameterizedType().arguments().get(0);
+                return element.kind() == Type.Kind.CLASS ? unbindableReason(element, index)
+                        : "the element type must be a plain class";
+            }
+            case CLASS: {
+                String name = type.name().toString();
+                if (BINDABLE.containsKey(name) || VALUE_TYPES.contains(name)) {
+                    return null;
+                }
+                if (COLLECTIONS.contains(name)) {
+                    return "name the element type, e.g. List<String>";
+                }
+                ClassInfo info = index.getClassByName(type.name());
+                if (info == null || name.startsWith("java.")) {
+                    return "it is no type client input can be converted to";
+                }
+                if (info.isEnum() || info.isRecord()) {
+                    return null;
+                }
+                if (info.isInterface() || Modifier.isAbstract(info.flags())) {
+                    return "it is abstract";
+                }
+                return info.hasNoArgsConstructor() ? null : "it has neither a no-arg constructor nor is it a record";
+            }
+            default:
+                return "it is no type client input can be converted to";
+        }
+    }
+
+    /** The type as Jackson's canonical form reads it, without the type annotations Jandex prints. */
+    static String canonicalName(Type type) {
+        return switch (type.kind()) {
+            case PRIMITIVE -> type.asPrimitiveType().primitive().name().toLowerCase();
+            case PARAMETERIZED_TYPE -> type.name() + "<" + String.join(",",
+                    type.asParameterizedType().arguments().stream().map(Handlers::canonicalName).toList()) + ">";
+            case ARRAY -> canonicalName(type.asArrayType().constituent()) + "[]".repeat(type.asArrayType().dimensions());
+            default -> type.name().toString();
+        };
     }
 
     /** The class of a bindable parameter type, or {@code null} when client input cannot be converted to it. */

@@ -14,6 +14,7 @@ import org.jboss.jandex.MethodInfo;
 import io.quarkiverse.live.deployment.CallParser.Argument;
 import io.quarkiverse.live.deployment.CallParser.Call;
 import io.quarkiverse.live.deployment.CallParser.Literal;
+import io.quarkiverse.live.runtime.ComponentView;
 import io.quarkiverse.live.runtime.ConversionException;
 import io.quarkiverse.live.runtime.Conversions;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
@@ -169,6 +170,7 @@ public class TemplateBindingsProcessor {
     private static void checkExpressions(LiveComponentBuildItem component, TemplateAnalysis analysis,
             List<String> problems) {
         Set<String> names = new LinkedHashSet<>();
+        names.add(ComponentView.ERRORS);
         for (FieldInfo field : component.stateFields()) {
             names.add(field.name());
         }

@@ -1,6 +1,5 @@
 package io.quarkiverse.live.deployment;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -30,6 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkiverse.live.Live;
 import io.quarkiverse.live.runtime.ComponentBinding;
+import io.quarkiverse.live.runtime.HandlerSignature;
 import io.quarkiverse.live.runtime.LiveComponents;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
@@ -59,13 +59,16 @@ public class HandlerDiscoveryTest {
     }
 
     @Test
-    void handlerParameterTypesAreKnown() {
+    void handlerSignaturesAreKnown() {
         ComponentBinding binding = binding();
-        assertArrayEquals(new Class<?>[] { int.class }, binding.handlerParameters("add"));
-        assertArrayEquals(new Class<?>[0], binding.handlerParameters("inc"));
-        assertNull(binding.handlerParameters("priv"));
-        assertNull(binding.handlerParameters("label"));
-        assertNull(binding.handlerParameters("onMount"));
+        HandlerSignature add = binding.handler("add");
+        assertEquals(List.of(int.class), add.types());
+        assertEquals(List.of("n"), add.parameterNames());
+        assertEquals(List.of(), binding.handler("inc").types());
+        assertEquals(List.of(), binding.handler("later").types());
+        assertNull(binding.handler("priv"));
+        assertNull(binding.handler("label"));
+        assertNull(binding.handler("onMount"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.quarkiverse.live.deployment;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -22,8 +23,8 @@ public class UnbindableObjectParameterTest {
             .assertException(t -> {
                 String message = LiveFailures.assertLiveBuildFailure(t, Taker.class.getName(),
                         "parameter 'what' of handler take()", "java.lang.Object");
-                org.junit.jupiter.api.Assertions.assertFalse(message.contains("'count'"), message);
-                org.junit.jupiter.api.Assertions.assertFalse(message.contains("'label'"), message);
+                assertFalse(message.contains("'count'"), message);
+                assertFalse(message.contains("'label'"), message);
             });
 
     @Test

@@ -23,7 +23,7 @@ public abstract class ComponentBinding {
     private final String name;
     private final String templateId;
     private final Class<?> componentClass;
-    private final Map<String, Class<?>[]> handlers = new LinkedHashMap<>();
+    private final Map<String, HandlerSignature> handlers = new LinkedHashMap<>();
     private final Map<String, Class<?>> writableFields = new LinkedHashMap<>();
 
     protected ComponentBinding(String name, String templateId, Class<?> componentClass) {
@@ -32,9 +32,14 @@ public abstract class ComponentBinding {
         this.componentClass = componentClass;
     }
 
-    /** Called by the generated constructor, once per handler. */
-    protected final void handler(String handlerName, Class<?>[] parameterTypes) {
-        handlers.put(handlerName, parameterTypes);
+    /**
+     * Called by the generated constructor, once per handler: the parameters' erased types, their full generic types
+     * (as {@code java.util.List<org.acme.Plan>}) and their names.
+     */
+    protected final void handler(String handlerName, Class<?>[] parameterTypes, String[] genericTypes,
+            String[] parameterNames) {
+        handlers.put(handlerName, new HandlerSignature(name, handlerName, List.of(parameterTypes),
+                List.of(genericTypes), List.of(parameterNames)));
     }
 
     /** Called by the generated constructor, once per non-final state field (a prop can set it). */
@@ -56,10 +61,9 @@ public abstract class ComponentBinding {
         return componentClass;
     }
 
-    /** The parameter types of the handler of that name, or {@code null} when there is no such handler. */
-    public Class<?>[] handlerParameters(String handlerName) {
-        Class<?>[] params = handlers.get(handlerName);
-        return params == null ? null : params.clone();
+    /** The handler of that name, or {@code null} when there is no such handler. */
+    public HandlerSignature handler(String handlerName) {
+        return handlers.get(handlerName);
     }
 
     public List<String> handlerNames() {

@@ -29,7 +29,7 @@ public class ComponentRenderer {
                     "Template " + binding.templateId() + " of live component " + binding.name() + " not found"));
         }
         return template.instance()
-                .data(new ComponentView(binding, component.instance()))
+                .data(new ComponentView(binding, component.instance(), component.errors()))
                 .renderAsync()
                 .thenApply(html -> RootElement.decorate(html, binding.name(), component.id()));
     }

@@ -29,6 +29,10 @@ final class ComponentValueResolver implements ValueResolver {
     public CompletionStage<Object> resolve(EvalContext context) {
         ComponentView view = (ComponentView) context.getBase();
         Object value = view.binding().read(view.component(), context.getName());
-        return value == ComponentBinding.NOT_FOUND ? Results.notFound(context) : CompletedStage.of(value);
+        if (value != ComponentBinding.NOT_FOUND) {
+            return CompletedStage.of(value);
+        }
+        // A state field named errors wins; otherwise the name is the component's validation messages
+        return context.getName().equals(ComponentView.ERRORS) ? CompletedStage.of(view.errors()) : Results.notFound(context);
     }
 }

@@ -27,6 +27,7 @@ public class LiveEngineSetup {
 
     void configure(@Observes EngineBuilder builder) {
         builder.addValueResolver(new ComponentValueResolver());
+        builder.addValueResolver(new ErrorsValueResolver());
         builder.addParserHook(helper -> {
             if (componentTemplateIds.contains(helper.getTemplateId())) {
                 helper.addContentFilter(EventAttributes::rewrite);

@@ -1,9 +1,14 @@
 package io.quarkiverse.live.runtime;
 
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.inject.Singleton;
+import jakarta.validation.ConstraintViolationException;
 
 import org.jboss.logging.Logger;
 
@@ -29,15 +34,20 @@ public class LiveProtocol {
 
     private final LiveMounts mounts;
     private final ComponentRenderer renderer;
+    private final ArgumentBinder binder;
+    private final int maxMessageSize;
     private final boolean devMode = LaunchMode.current() == LaunchMode.DEVELOPMENT;
 
-    LiveProtocol(LiveMounts mounts, ComponentRenderer renderer) {
+    LiveProtocol(LiveMounts mounts, ComponentRenderer renderer, ArgumentBinder binder, LiveRuntimeConfig config) {
         this.mounts = mounts;
         this.renderer = renderer;
+        this.binder = binder;
+        this.maxMessageSize = config.maxMessageSize();
     }
 
     void opened(WebSocketConnection connection) {
-        connection.userData().put(LiveSession.KEY, new LiveSession());
+        connection.userData().put(LiveSession.KEY,
+                new LiveSession(LiveSession.languages(connection.handshakeRequest().header("Accept-Language"))));
     }
 
     void receivedBinary(WebSocketConnection connection) {
@@ -66,6 +76,11 @@ public class LiveProtocol {
     }
 
     void received(WebSocketConnection connection, String text) {
+        if (text.length() > maxMessageSize) {
+            send(connection, Replies.error(null, null, Replies.TOO_LARGE, "Message of " + text.length()
+                    + " characters refused; the limit is quarkus.live.max-message-size=" + maxMessageSize));
+            return;
+        }
         JsonObject message;
         try {
             message = new JsonObject(text);
@@ -121,8 +136,8 @@ public class LiveProtocol {
             return;
         }
         ComponentBinding binding = component.binding();
-        Class<?>[] parameterTypes = binding.handlerParameters(request.handler);
-        if (parameterTypes == null) {
+        HandlerSignature handler = binding.handler(request.handler);
+        if (handler == null) {
             send(connection, Replies.error(request.ref, request.id, Replies.UNKNOWN_HANDLER,
                     binding.name() + " has no handler '" + request.handler + "'; its handlers are "
                             + binding.handlerNames()));
@@ -130,47 +145,85 @@ public class LiveProtocol {
         }
         Object[] args;
         try {
-            args = convertArguments(binding, request, parameterTypes);
-        } catch (ConversionException e) {
-            send(connection, Replies.error(request.ref, request.id, Replies.BAD_ARGUMENTS, e.getMessage()));
+            args = binder.bind(handler, request.args);
+        } catch (InvalidArguments e) {
+            if (e.errors().isEmpty()) {
+                send(connection, Replies.error(request.ref, request.id, Replies.BAD_ARGUMENTS, e.getMessage()));
+            } else {
+                component.enqueue(() -> reject(connection, request, component, Replies.BAD_ARGUMENTS,
+                        e.getMessage(), e.errors()));
+            }
             return;
         }
         component.enqueue(() -> {
             CompletionStage<?> handled;
             try {
-                handled = toStage(binding.invoke(component.instance(), request.handler, args));
+                handled = toStage(LiveLocaleResolver.withLanguages(session.languages(),
+                        () -> binding.invoke(component.instance(), request.handler, args)));
+            } catch (ConstraintViolationException e) {
+                Map<String, String> errors = Violations.byKey(e);
+                return reject(connection, request, component, Replies.INVALID,
+                        "Invalid arguments for " + handler + ": " + errors, errors);
             } catch (Exception e) {
                 return failed(connection, request, component, request.handler + "()", e);
             }
             CompletableFuture<Object> done = new CompletableFuture<>();
             // An async handler may complete on any thread: render back on the connection's context
             handled.whenComplete((result, failure) -> component.runOnContext(() -> {
-                CompletionStage<?> answered = failure == null
-                        ? renderAndAnswer(connection, request, component)
-                        : failed(connection, request, component, request.handler + "()", failure);
+                CompletionStage<?> answered;
+                if (failure == null) {
+                    component.errors().update(request.handler, coveredKeys(handler, request.args), Map.of());
+                    answered = renderAndAnswer(connection, request, component);
+                } else {
+                    answered = failed(connection, request, component, request.handler + "()", failure);
+                }
                 answered.whenComplete((ignored, unexpected) -> done.complete(null));
             }));
             return done;
         });
     }
 
-    private static Object[] convertArguments(ComponentBinding binding, Request request, Class<?>[] types)
-            throws ConversionException {
-        JsonArray values = request.args;
-        if (values.size() != types.length) {
-            throw new ConversionException(binding.name() + "." + request.handler + " takes " + types.length
-                    + " argument(s), got " + values.size());
-        }
-        Object[] args = new Object[types.length];
-        for (int i = 0; i < types.length; i++) {
-            try {
-                args[i] = Conversions.convert(values.getValue(i), types[i]);
-            } catch (ConversionException e) {
-                throw new ConversionException("Argument " + (i + 1) + " of " + binding.name() + "." + request.handler
-                        + ": " + e.getMessage());
+    /**
+     * Answers a call whose arguments were refused: the handler did not run and no state changed. The messages go to
+     * the template's {@code errors} (only those of touched fields while the user is still typing) and the browser
+     * gets the re-rendered HTML, then the error.
+     */
+    private CompletionStage<?> reject(WebSocketConnection connection, Request request, MountedComponent component,
+            String code, String message, Map<String, String> errors) {
+        Map<String, String> shown = request.touched == null ? errors : onlyTouched(errors, request.touched);
+        component.errors().update(request.handler, coveredKeys(component.binding().handler(request.handler),
+                request.args), shown);
+        return renderer.render(component).handle((html, failure) -> {
+            if (failure == null && component.replaceHtml(html)) {
+                send(connection, Replies.render(component.id(), html));
+            }
+            send(connection, Replies.error(request.ref, request.id, code, message, errors));
+            return null;
+        });
+    }
+
+    /** The error keys a call settles: its scalar parameters' names and the fields of the forms it sent. */
+    private static Set<String> coveredKeys(HandlerSignature handler, JsonArray args) {
+        Set<String> keys = new HashSet<>();
+        for (int i = 0; i < handler.arity() && i < args.size(); i++) {
+            if (args.getValue(i) instanceof JsonObject form) {
+                keys.addAll(form.fieldNames());
+            } else {
+                keys.add(handler.parameterNames().get(i));
             }
         }
-        return args;
+        return keys;
+    }
+
+    private static Map<String, String> onlyTouched(Map<String, String> errors, Set<String> touched) {
+        Map<String, String> shown = new LinkedHashMap<>();
+        errors.forEach((key, message) -> {
+            int dot = key.indexOf('.');
+            if (touched.contains(key) || dot > 0 && touched.contains(key.substring(0, dot))) {
+                shown.put(key, message);
+            }
+        });
+        return shown;
     }
 
     private CompletionStage<?> renderAndAnswer(WebSocketConnection connection, Request request,
@@ -214,7 +267,7 @@ public class LiveProtocol {
     }
 
     /** A client message whose fields have been checked. */
-    private record Request(String type, Long ref, String id, String handler, JsonArray args) {
+    private record Request(String type, Long ref, String id, String handler, JsonArray args, Set<String> touched) {
 
         static Request of(JsonObject message) throws BadRequest {
             Long ref = null;
@@ -240,7 +293,7 @@ public class LiveProtocol {
                         throw new BadRequest(ref, id, Replies.UNSUPPORTED_VERSION,
                                 "This server speaks protocol version " + VERSION + ", not " + version);
                     }
-                    return new Request(type, ref, id, null, null);
+                    return new Request(type, ref, id, null, null, null);
                 }
                 case "event" -> {
                     Object handler = message.getValue("handler");
@@ -251,10 +304,22 @@ public class LiveProtocol {
                     if (args != null && !(args instanceof JsonArray)) {
                         throw new BadRequest(ref, id, Replies.MALFORMED, "'args' must be an array");
                     }
-                    return new Request(type, ref, id, name, args == null ? new JsonArray() : (JsonArray) args);
+                    Object touched = message.getValue("touched");
+                    if (touched != null && !(touched instanceof JsonArray)) {
+                        throw new BadRequest(ref, id, Replies.MALFORMED, "'touched' must be an array of field names");
+                    }
+                    Set<String> touchedNames = null;
+                    if (touched != null) {
+                        touchedNames = new HashSet<>();
+                        for (Object field : (JsonArray) touched) {
+                            touchedNames.add(String.valueOf(field));
+                        }
+                    }
+                    return new Request(type, ref, id, name, args == null ? new JsonArray() : (JsonArray) args,
+                            touchedNames);
                 }
                 default -> {
-                    return new Request(type, ref, id, null, null);
+                    return new Request(type, ref, id, null, null, null);
                 }
             }
         }

@@ -21,4 +21,12 @@ public interface LiveRuntimeConfig {
      */
     @WithDefault("60s")
     Duration joinTimeout();
+
+    /**
+     * The longest message, in characters, a client may send. A longer one is answered with a {@code too-large} error
+     * and the connection stays open. Events are small: the default leaves room for a long text area. The WebSocket
+     * carrier's own frame and message limits are set above it, so that it is this limit a client meets.
+     */
+    @WithDefault("65536")
+    int maxMessageSize();
 }

@@ -20,6 +20,7 @@ public final class MountedComponent {
     private final InstanceHandle<?> handle;
     private final long createdAtNanos = System.nanoTime();
     private final ArrayDeque<Supplier<CompletionStage<?>>> tasks = new ArrayDeque<>();
+    private final Errors errors = new Errors();
     private Context context;
     private boolean running;
     private String lastHtml;
@@ -40,6 +41,11 @@ public final class MountedComponent {
 
     public Object instance() {
         return handle.get();
+    }
+
+    /** The messages of this component's last rejected calls, as its template shows them. */
+    public Errors errors() {
+        return errors;
     }
 
     long createdAtNanos() {

@@ -1,5 +1,7 @@
 package io.quarkiverse.live.runtime;
 
+import java.util.Map;
+
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -13,6 +15,8 @@ final class Replies {
     static final String UNKNOWN_COMPONENT = "unknown-component";
     static final String UNKNOWN_HANDLER = "unknown-handler";
     static final String BAD_ARGUMENTS = "bad-arguments";
+    static final String INVALID = "invalid";
+    static final String TOO_LARGE = "too-large";
     static final String HANDLER_FAILED = "handler-failed";
     static final String RENDER_FAILED = "render-failed";
     static final String BINARY_NOT_SUPPORTED = "binary-not-supported";
@@ -32,5 +36,16 @@ final class Replies {
     static String error(Long ref, String id, String code, String message) {
         return new JsonObject().put("t", "error").put("ref", ref).put("id", id).put("code", code)
                 .put("message", message).encode();
+    }
+
+    /** A rejected call, with its messages by parameter or field path. */
+    static String error(Long ref, String id, String code, String message, Map<String, String> errors) {
+        return new JsonObject().put("t", "error").put("ref", ref).put("id", id).put("code", code)
+                .put("message", message).put("errors", new JsonObject(new java.util.LinkedHashMap<>(errors))).encode();
+    }
+
+    /** HTML the server sends without a request: a component re-rendered for another reason. */
+    static String render(String id, String html) {
+        return new JsonObject().put("t", "render").put("id", id).put("html", html).encode();
     }
 }

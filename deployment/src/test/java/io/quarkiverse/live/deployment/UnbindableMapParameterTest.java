@@ -2,7 +2,7 @@ package io.quarkiverse.live.deployment;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.util.List;
+import java.util.Map;
 
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.junit.jupiter.api.Test;
@@ -12,9 +12,10 @@ import io.quarkiverse.live.Live;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
- * A handler parameter of a type client input cannot be converted to fails the build, naming method and parameter.
+ * A handler parameter of a type client input cannot be converted to fails the build, naming method, parameter and
+ * type.
  */
-public class UnbindableListParameterTest {
+public class UnbindableMapParameterTest {
 
     @RegisterExtension
     static final QuarkusUnitTest test = new QuarkusUnitTest()
@@ -23,7 +24,7 @@ public class UnbindableListParameterTest {
             .assertException(t -> LiveFailures.assertLiveBuildFailure(t,
                     "Live component " + Saver.class.getName(),
                     "parameter 'items' of handler save()",
-                    "java.util.List<java.lang.String>",
+                    "java.util.Map<java.lang.String",
                     "cannot be bound"));
 
     @Test
@@ -36,7 +37,7 @@ public class UnbindableListParameterTest {
 
         int n;
 
-        void save(List<String> items) {
+        void save(Map<String, String> items) {
             n = items.size();
         }
     }
