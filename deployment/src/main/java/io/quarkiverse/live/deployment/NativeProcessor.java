@@ -1,0 +1,34 @@
+package io.quarkiverse.live.deployment;
+
+import java.util.List;
+
+import org.jboss.jandex.MethodInfo;
+import org.jboss.jandex.Type;
+
+import io.quarkus.deployment.annotations.BuildProducer;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.builditem.nativeimage.ReflectiveHierarchyBuildItem;
+
+/**
+ * What a native executable needs beyond the generated code: Jackson creates the records, POJOs and enums that handler
+ * parameters declare, so their hierarchies are registered for reflection. Only declared parameter types are: the
+ * client never names a class.
+ */
+public class NativeProcessor {
+
+    @BuildStep
+    void registerHandlerParameterTypes(List<LiveComponentBuildItem> components,
+            BuildProducer<ReflectiveHierarchyBuildItem> reflective) {
+        for (LiveComponentBuildItem component : components) {
+            for (MethodInfo handler : component.handlers()) {
+                for (Type type : handler.parameterTypes()) {
+                    if (type.kind() != Type.Kind.PRIMITIVE) {
+                        reflective.produce(ReflectiveHierarchyBuildItem.builder(type)
+                                .source(component.componentClass().name() + "." + handler.name())
+                                .build());
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.acme;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URL;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The signup demo in headless Chromium: messages next to the fields, live while typing for touched fields only, and
+ * a valid submit without a reload.
+ */
+@QuarkusTest
+class SignupBrowserTest {
+
+    private static Browser browser;
+
+    @TestHTTPResource("/signup")
+    URL signup;
+
+    private BrowserContext context;
+    private Page page;
+
+    @BeforeAll
+    static void launch() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void shutdown() {
+        browser.close();
+    }
+
+    @BeforeEach
+    void open() {
+        context = browser.chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setLocale("en-US"));
+        page = context.newPage();
+        page.navigate(signup.toString());
+        assertThat(page.locator("[data-live-component=Signup]")).hasClass(java.util.regex.Pattern.compile("live-connected"));
+        page.evaluate("window.liveMarker = 'still here'");
+    }
+
+    @AfterEach
+    void close() {
+        context.close();
+    }
+
+    @Test
+    void invalidSubmitShowsMessagesNextToTheFields() {
+        page.locator("input[name=email]").fill("not an email");
+        page.locator("input[name=age]").fill("12");
+        page.locator("button[type=submit]").click();
+
+        assertThat(page.locator("#error-name")).hasText("must not be blank");
+        assertThat(page.locator("#error-email")).hasText("must be a well-formed email address");
+        assertThat(page.locator("#error-age")).hasText("must be greater than or equal to 18");
+        assertThat(page.locator("#error-plan")).hasText("must not be null");
+        assertThat(page.locator("#error-terms")).hasText("please accept the terms");
+        assertThat(page.locator(".saves")).hasText("0 saved");
+        // What the user typed is still there
+        assertThat(page.locator("input[name=email]")).hasValue("not an email");
+        assertEquals("still here", page.evaluate("window.liveMarker"));
+    }
+
+    @Test
+    void whileTypingOnlyTouchedFieldsShowTheirMessages() {
+        page.locator("input[name=email]").pressSequentially("ada@", new com.microsoft.playwright.Locator.PressSequentiallyOptions().setDelay(20));
+        assertThat(page.locator("#error-email")).hasText("must be a well-formed email address");
+        assertThat(page.locator("#error-name")).hasText("");
+        page.locator("input[name=email]").pressSequentially("example.org");
+        assertThat(page.locator("#error-email")).hasText("");
+        assertThat(page.locator("#error-name")).hasText("");
+    }
+
+    @Test
+    void aValidSubmitSavesWithoutReload() {
+        page.locator("input[name=name]").fill("Ada");
+        page.locator("input[name=email]").fill("ada@example.org");
+        page.locator("input[name=age]").fill("36");
+        page.locator("select[name=plan]").selectOption("PRO");
+        page.locator("input[name=terms]").check();
+        page.locator("button[type=submit]").click();
+
+        assertThat(page.locator(".welcome")).hasText("Welcome, Ada! You chose the PRO plan.");
+        assertThat(page.locator(".saves")).hasText("1 saved");
+        assertThat(page.locator(".error")).hasText(new String[] { "", "", "", "", "" });
+        assertEquals("still here", page.evaluate("window.liveMarker"));
+    }
+}
