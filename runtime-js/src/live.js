@@ -101,8 +101,13 @@ function receive(msg) {
       root.classList.remove(DISCONNECTED);
     }
     if (msg.html) {
+      // Forms whose submit is still in flight stay frozen: thawed for the morph, which sees the server's HTML
+      // against the page as the server knows it, and frozen again after
+      const frozen = [...pending.values()].filter(w => w.undo);
+      for (const w of frozen) w.undo();
       // A field typed into since the event answered here keeps its value; a render (no ref) keeps every such field
       morph(root, msg.html, f => typed.get(f) > (msg.ref ?? -1));
+      for (const w of frozen) w.undo = freeze(w.form, w.text);
       scan(root);
     }
     // After a submit the form shows what the server rendered: fields without a value attribute empty out, fields
@@ -202,8 +207,8 @@ function send(el, root, handler, args, form) {
   const ref = ++lastRef;
   for (const [f, r] of typed) if (r === Infinity && root.contains(f)) typed.set(f, ref);
   el.classList.add(LOADING);
-  request({ t: 'event', ref, id: root.dataset.liveId, handler, args },
-    { el, form, undo: form && freeze(form, el.getAttribute('data-live-submit.disable-with')) });
+  const text = el.getAttribute('data-live-submit.disable-with');
+  request({ t: 'event', ref, id: root.dataset.liveId, handler, args }, { el, form, text, undo: form && freeze(form, text) });
 }
 
 // While a submit is in flight its fields are read-only and its buttons disabled (text fields stay focusable, so

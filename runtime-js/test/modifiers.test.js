@@ -147,6 +147,20 @@ test('while a submit is in flight its fields are read-only, its buttons disabled
   assert.deepEqual([name.readOnly, save.disabled, save.textContent], [false, false, 'Save now']);
 });
 
+test('a form stays frozen through renders that arrive while its submit is in flight', () => {
+  const root = document.querySelector('[data-live-id=m1]');
+  const [name, save] = ['name', 'save'].map($);
+  $('f').dispatchEvent(new window.Event('submit', { bubbles: true, cancelable: true }));
+  const [msg] = ws.take();
+  // The server's HTML of the whole component, a paragraph added: the form in it is not frozen
+  ws.answer({ t: 'render', id: 'm1', html: root.outerHTML.replace(/ (readonly|disabled)=""/g, '')
+    .replace('>Saving…<', '>Save <i>now</i><').replace('<p id="page">', '').replace('</div>', '<p id="new">n</p></div>') });
+  assert.ok($('new'), 'the render was applied');
+  assert.deepEqual([name.readOnly, save.disabled, save.textContent], [true, true, 'Saving…']);
+  ws.answer({ t: 'ok', ref: msg.ref, id: 'm1' });
+  assert.deepEqual([name.readOnly, save.disabled, save.innerHTML], [false, false, 'Save <i>now</i>']);
+});
+
 test('keys: .enter only on Enter, .ctrl.enter only with ctrl, .prevent on a key binding', () => {
   const k = $('k');
   key(k, 'keydown', { key: 'a' });
