@@ -5,7 +5,7 @@ import { JSDOM } from 'jsdom';
 
 const { window } = new JSDOM('<!doctype html><body></body>');
 const { document } = window;
-// morphdom reads the browser globals (document when it is loaded), so set them before importing it
+// The runtime reads the browser globals, so set them before importing it
 globalThis.document = document;
 globalThis.HTMLElement = window.HTMLElement;
 const { argValues, field, morph } = await import('../src/dom.js');
