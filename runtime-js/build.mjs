@@ -13,7 +13,6 @@ await build({
   format: 'esm',
   // Browsers with ES2020 (optional chaining, ??): every browser that runs module scripts well
   target: 'es2020',
-  // The bundle carries morphdom, whose MIT license asks for its notice to travel with it
-  banner: { js: '/*! Quarkus Live runtime | includes morphdom, MIT License, Copyright (c) Patrick Steele-Idem */' },
+  banner: { js: '/*! Quarkus Live runtime */' },
   logLevel: 'info',
 });

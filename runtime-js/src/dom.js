@@ -1,5 +1,5 @@
 // DOM side of the runtime: argument values read from the page, and the morph that applies server HTML.
-import morphdom from 'morphdom';
+// The morph is our own (docs: runtime-js/README.md, "The morph"): morphdom no longer fit the size budget.
 
 // Classes the runtime sets itself; the server's HTML does not know them, so a morph must not drop them.
 export const LOADING = 'live-loading';
@@ -60,8 +60,12 @@ function keyFields(tree, keys) {
   }
 }
 
-/** Morphs the component root `root` into `html` (the whole root element, as the server rendered it). */
-export function morph(root, html) {
+/**
+ * Morphs the component root `root` into `html` (the whole root element, as the server rendered it): elements are
+ * updated in place, matched by key (id, data-live-id, form field signature) anywhere in the tree, else by tag and
+ * position among their siblings. Form fields for which `keep(field)` is true keep their value, like the focused one.
+ */
+export function morph(root, html, keep = () => false) {
   const doc = root.ownerDocument;
   // The field the user is in, if it is in this component, with its caret
   let active = doc.activeElement;
@@ -70,32 +74,78 @@ export function morph(root, html) {
   const template = doc.createElement('template');
   template.innerHTML = html;
   const to = template.content.firstElementChild;
-  // morphdom pairs elements without a key by position and rebuilds what follows an insertion (an error
-  // message above a form), which would lose what the user typed. Keyed elements are moved instead, so key
-  // the fields of both trees, and nested components by their id.
+  // Pairing unkeyed elements by position would rebuild what follows an insertion (an error message above a form)
+  // and lose what the user typed. Keyed elements are found wherever they are and moved, so key the fields of both
+  // trees, and nested components by their id. getAttribute, not .id: a form's .id is its field named "id".
   const keys = new Map();
   keyFields(root, keys);
   keyFields(to, keys);
-  morphdom(root, to, {
-    // getAttribute, not .id: a form's .id is its field named "id", if it has one
-    getNodeKey: n => n.getAttribute?.('id') || n.getAttribute?.('data-live-id') || keys.get(n),
-    onBeforeElUpdated(from, to) {
-      for (const c of OWN) if (from.classList.contains(c)) to.classList.add(c);
-      // Unchanged since the last render: leave it, and with it what the user typed into an unchanged field
-      if (from.isEqualNode(to)) return false;
-      // A nested component's root: its own messages keep it current
-      const id = from.getAttribute('data-live-id');
-      if (id && from !== root && id === to.getAttribute('data-live-id')) return false;
-      // The field the user is in keeps value, selection and caret: take the new attributes but the value,
-      // and leave its content (textarea text, select options) alone
-      if (from === active) {
-        for (const { name } of [...from.attributes]) if (name !== 'value' && !to.hasAttribute(name)) from.removeAttribute(name);
-        for (const { name, value } of to.attributes) if (name !== 'value') from.setAttribute(name, value);
-        return false;
+  const key = n => n.getAttribute?.('id') || n.getAttribute?.('data-live-id') || keys.get(n);
+  // The page's keyed elements not yet matched, by key
+  const page = new Map();
+  for (const el of root.querySelectorAll('*')) if (key(el)) page.set(key(el), el);
+  // The page's element of that key, if it has the same tag; it is matched now, so no other takes it
+  const take = (k, like) => {
+    const el = page.get(k);
+    if (el?.tagName === like.tagName) {
+      page.delete(k);
+      return el;
+    }
+  };
+
+  function update(from, to) {
+    for (const c of OWN) if (from.classList.contains(c)) to.classList.add(c);
+    // Unchanged since the last render: leave it, and with it what the user typed into an unchanged field
+    if (from.isEqualNode(to)) return;
+    // A nested component's root: its own messages keep it current
+    const id = from.getAttribute('data-live-id');
+    if (id && from !== root && id === to.getAttribute('data-live-id')) return;
+    // The field the user is in keeps value, selection and caret, and a field to keep keeps its value: it takes the
+    // new attributes but the value, and its content (textarea text, select options) stays
+    const field = CONTROL.test(from.tagName);
+    const mine = from === active || field && keep(from);
+    for (const { name } of [...from.attributes]) if (!to.hasAttribute(name) && !(mine && name === 'value')) from.removeAttribute(name);
+    for (const { name, value } of to.attributes) if (from.getAttribute(name) !== value && !(mine && name === 'value')) from.setAttribute(name, value);
+    if (mine) return;
+    children(from, to);
+    // What the user changed lives in properties, which the attributes no longer set once changed
+    if (field && from.value !== to.value) from.value = to.value;
+    if (from.checked !== to.checked) from.checked = to.checked;
+  }
+
+  function children(from, to) {
+    // The page's nodes before `last` are done; the next node of `to` goes after it
+    let last = null;
+    for (const t of [...to.childNodes]) {
+      const here = last ? last.nextSibling : from.firstChild;
+      const k = key(t);
+      // Keyed: the page's element of that key; else the next unkeyed node of the same kind
+      let f = here;
+      if (k) f = take(k, t);
+      else while (f && (key(f) || f.nodeName !== t.nodeName)) f = f.nextSibling;
+      if (f) {
+        if (f !== here) from.insertBefore(f, here);
+        if (f.nodeType === 1) update(f, t);
+        else if (f.nodeValue !== t.nodeValue) f.nodeValue = t.nodeValue;
+      } else {
+        // New: it goes in as it is, except for keyed elements of the page inside it, which move in
+        from.insertBefore(f = t, here);
+        for (const n of t.querySelectorAll?.('*') || []) {
+          const old = take(key(n), n);
+          if (old) {
+            n.replaceWith(old);
+            update(old, n);
+          }
+        }
       }
-      return true;
-    },
-  });
+      last = f;
+    }
+    // What the server no longer renders (a keyed element that shows up later in the tree is moved back in then)
+    let rest;
+    while ((rest = last ? last.nextSibling : from.firstChild)) rest.remove();
+  }
+
+  update(root, to);
   // Moving the field to its new place blurs it: give focus and caret back
   if (active && active.isConnected && doc.activeElement !== active) {
     active.focus({ preventScroll: true });

@@ -5,7 +5,7 @@ import { JSDOM } from 'jsdom';
 
 const { window } = new JSDOM('<!doctype html><body></body>');
 const { document } = window;
-// morphdom reads the browser globals (document when it is loaded), so set them before importing it
+// The runtime reads the browser globals, so set them before importing it
 globalThis.document = document;
 globalThis.HTMLElement = window.HTMLElement;
 const { argValues, field, fields, morph } = await import('../src/dom.js');
@@ -188,4 +188,42 @@ test('morph leaves a nested component alone', () => {
   assert.equal(root.querySelector('[data-live-id=C] span').textContent, 'c1');
   morph(root, `<div data-live-id="P"><span>p3</span><div data-live-id="D"><span>d1</span></div></div>`);
   assert.equal(root.querySelector('[data-live-id=D] span').textContent, 'd1', 'another component replaces it');
+});
+
+test('morph: keyed elements keep their identity when reordered, removed and inserted; text follows', () => {
+  const item = (id, text) => `<li id="i${id}">${text}</li>`;
+  const root = html(`<div data-live-id="A"><ul>${item(1, 'one')}${item(2, 'two')}${item(3, 'three')}</ul><!-- note --></div>`);
+  const [one, , three] = root.querySelectorAll('li');
+  morph(root, `<div data-live-id="A"><ul>${item(3, 'THREE')}${item(4, 'four')}${item(1, 'one')}</ul>tail</div>`);
+  const now = [...root.querySelectorAll('li')];
+  assert.deepEqual(now.map(li => li.textContent), ['THREE', 'four', 'one']);
+  assert.ok(now[0] === three && now[2] === one, 'moved, not rebuilt');
+  assert.equal(root.innerHTML, '<ul><li id="i3">THREE</li><li id="i4">four</li><li id="i1">one</li></ul>tail');
+});
+
+test('morph: an element of another tag at the same place is replaced; attributes follow the server', () => {
+  const root = html(`<div data-live-id="A" title="x"><p class="a">p</p><span>s</span></div>`);
+  morph(root, `<div data-live-id="A" lang="en"><span>s2</span><p class="b" hidden>p2</p></div>`);
+  assert.equal(root.outerHTML, '<div data-live-id="A" lang="en"><span>s2</span><p class="b" hidden="">p2</p></div>');
+});
+
+test('morph: a field that is not focused takes the value, checked state and selection the server renders', () => {
+  const root = html(`<div data-live-id="A"><input id="c" type="checkbox" checked><select id="s"><option>a</option>
+    <option>b</option></select><input id="t" value="x"><input id="b" type="submit"></div>`);
+  const [c, s, t, b] = ['c', 's', 't', 'b'].map(id => document.getElementById(id));
+  c.checked = false;
+  s.value = 'b';
+  t.value = 'typed';
+  morph(root, `<div data-live-id="A"><input id="c" type="checkbox" checked class="x"><select id="s"><option selected>a</option>
+    <option>b</option></select><input id="t" value="y"><input id="b" type="submit"></div>`);
+  assert.deepEqual([c.checked, s.value, t.value], [true, 'a', 'y']);
+  assert.equal(b.hasAttribute('value'), false, 'no value attribute the server did not render');
+});
+
+test('morph: keep(field) keeps a field that is not focused, the way the focused one is kept', () => {
+  const root = html(`<div data-live-id="A"><input id="k" value="a"><input id="o" value="a"></div>`);
+  const [k, o] = [document.getElementById('k'), document.getElementById('o')];
+  k.value = o.value = 'abc';
+  morph(root, `<div data-live-id="A"><input id="k" value="ab" class="c"><input id="o" value="ab"></div>`, f => f === k);
+  assert.deepEqual([k.value, k.className, o.value], ['abc', 'c', 'ab']);
 });

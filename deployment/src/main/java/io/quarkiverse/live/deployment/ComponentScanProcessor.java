@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationValue;
@@ -14,6 +15,8 @@ import org.jboss.jandex.IndexView;
 import org.jboss.jandex.MethodInfo;
 import org.jboss.jandex.Type;
 
+import io.quarkus.arc.deployment.CustomScopeAnnotationsBuildItem;
+import io.quarkus.arc.processor.BuiltinScope;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
@@ -28,10 +31,12 @@ public class ComponentScanProcessor {
     static final String ON_UNMOUNT = "onUnmount";
 
     @BuildStep
-    void collectComponents(CombinedIndexBuildItem combinedIndex, BuildProducer<LiveComponentBuildItem> components) {
+    void collectComponents(CombinedIndexBuildItem combinedIndex, CustomScopeAnnotationsBuildItem scopes,
+            BuildProducer<LiveComponentBuildItem> components) {
         IndexView index = combinedIndex.getIndex();
         List<String> problems = new ArrayList<>();
         Map<String, ClassInfo> bySimpleName = new HashMap<>();
+        Map<String, ClassInfo> byPagePath = new HashMap<>();
         List<LiveComponentBuildItem> found = new ArrayList<>();
         for (AnnotationInstance live : index.getAnnotations(LiveDotNames.LIVE)) {
             ClassInfo component = live.target().asClass();
@@ -42,9 +47,14 @@ public class ComponentScanProcessor {
                         + "'; components are named by simple name in templates and on the wire, so rename one");
                 continue;
             }
-            LiveComponentBuildItem item = describe(component, live, index, problems);
+            LiveComponentBuildItem item = describe(component, live, scopes, index, problems);
             if (item != null) {
                 found.add(item);
+                ClassInfo samePath = item.pagePath() == null ? null : byPagePath.putIfAbsent(item.pagePath(), component);
+                if (samePath != null) {
+                    problems.add("Live components " + samePath.name() + " and " + component.name()
+                            + " are both served at @Live(path = \"" + item.pagePath() + "\"); give each its own path");
+                }
             }
         }
         if (!problems.isEmpty()) {
@@ -53,7 +63,8 @@ public class ComponentScanProcessor {
         found.forEach(components::produce);
     }
 
-    private static LiveComponentBuildItem describe(ClassInfo component, AnnotationInstance live, IndexView index,
+    private static LiveComponentBuildItem describe(ClassInfo component, AnnotationInstance live,
+            CustomScopeAnnotationsBuildItem scopes, IndexView index,
             List<String> problems) {
         String where = "Live component " + component.name();
         if (component.isInterface() || Modifier.isAbstract(component.flags())) {
@@ -62,6 +73,14 @@ public class ComponentScanProcessor {
         }
         if (component.nestingType() == ClassInfo.NestingType.INNER && !Modifier.isStatic(component.flags())) {
             problems.add(where + " is an inner class; make it static or top-level");
+            return null;
+        }
+        // A normal scope would share one instance between all users, and its client proxy would hide the state from
+        // the generated accessors (they would read the proxy's own fields); @Singleton would share it too
+        Optional<AnnotationInstance> scope = scopes.getScope(component.declaredAnnotations());
+        if (scope.isPresent() && !scope.get().name().equals(BuiltinScope.DEPENDENT.getName())) {
+            problems.add(where + " is @" + scope.get().name().withoutPackagePrefix() + ", but a component holds the"
+                    + " state of one mount and is created per mount (@Dependent): remove the scope annotation");
             return null;
         }
         List<FieldInfo> state = new ArrayList<>();

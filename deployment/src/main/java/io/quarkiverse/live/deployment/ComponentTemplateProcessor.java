@@ -68,12 +68,40 @@ public class ComponentTemplateProcessor {
         });
     }
 
-    /** The type as Qute's validation reads it; primitives boxed, since expressions see boxed values. */
+    /**
+     * The type as Qute's validation reads it; primitives boxed, since expressions see boxed values. Qute cannot resolve
+     * a type variable (it would look for a class named {@code T}), so a type containing one is declared as its erasure.
+     */
     private static String typeName(Type type) {
         if (type.kind() == Type.Kind.PRIMITIVE) {
             return PrimitiveType.box(type.asPrimitiveType()).name().toString();
         }
-        return type.toString();
+        return hasTypeVariable(type) ? erasure(type) : type.toString();
+    }
+
+    private static boolean hasTypeVariable(Type type) {
+        switch (type.kind()) {
+            case TYPE_VARIABLE:
+            case UNRESOLVED_TYPE_VARIABLE:
+            case TYPE_VARIABLE_REFERENCE:
+            case WILDCARD_TYPE:
+                return true;
+            case ARRAY:
+                return hasTypeVariable(type.asArrayType().elementType());
+            case PARAMETERIZED_TYPE:
+                return type.asParameterizedType().arguments().stream()
+                        .anyMatch(ComponentTemplateProcessor::hasTypeVariable);
+            default:
+                return false;
+        }
+    }
+
+    /** The raw type; for a type variable Jandex names the erasure of its first bound. */
+    private static String erasure(Type type) {
+        if (type.kind() == Type.Kind.ARRAY) {
+            return erasure(type.asArrayType().elementType()) + "[]".repeat(type.asArrayType().deepDimensions());
+        }
+        return type.name().toString();
     }
 
     private static String withoutSuffix(String templateId) {

@@ -114,11 +114,13 @@ public class LiveRoutesProcessor {
 
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
-    void registerPages(List<LiveComponentBuildItem> components, LiveRecorder recorder,
-            BuildProducer<RouteBuildItem> routes) {
+    void registerPages(List<LiveComponentBuildItem> components, HttpRootPathBuildItem httpRootPath,
+            LiveRecorder recorder, BuildProducer<RouteBuildItem> routes) {
         for (LiveComponentBuildItem component : components) {
             if (component.pagePath() != null) {
-                routes.produce(RouteBuildItem.newApplicationRoute(component.pagePath())
+                // Under quarkus.http.root-path, like the runtime script and JAX-RS resources: RouteBuildItem serves an
+                // absolute path as it is
+                routes.produce(RouteBuildItem.newApplicationRoute(httpRootPath.relativePath(component.pagePath()))
                         .withRequestHandler(recorder.pageHandler(component.name()))
                         .displayOnNotFoundPage("Live component " + component.name())
                         .build());

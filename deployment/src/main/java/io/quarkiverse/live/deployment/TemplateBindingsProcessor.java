@@ -17,6 +17,7 @@ import io.quarkiverse.live.deployment.CallParser.Literal;
 import io.quarkiverse.live.runtime.ComponentView;
 import io.quarkiverse.live.runtime.ConversionException;
 import io.quarkiverse.live.runtime.Conversions;
+import io.quarkiverse.live.runtime.EventAttributes;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
@@ -42,6 +43,9 @@ public class TemplateBindingsProcessor {
     static final Set<String> MODIFIERS = Set.of("prevent", "stop", "self", "once", "passive", "capture", "window",
             "document", "outside", "enter", "escape", "tab", "space", "up", "down", "left", "right", "ctrl", "shift",
             "alt", "meta", "debounce", "throttle");
+    /** An event attribute without a value: {@code <form @submit.prevent>}. */
+    private static final Pattern VALUELESS_EVENT_ATTRIBUTE = Pattern
+            .compile("(?<=\\s)@([A-Za-z][\\w-]*(?:\\.[\\w-]+)*)(?=\\s+[^=\\s]|\\s*/?>)");
     /** Attributes the runtime sets or reads itself; they are no event bindings. */
     private static final Set<String> RESERVED = Set.of("component", "id");
     @BuildStep
@@ -72,16 +76,38 @@ public class TemplateBindingsProcessor {
     }
 
     static void checkEventAttributes(LiveComponentBuildItem component, String content, List<String> problems) {
+        Matcher valueless = VALUELESS_EVENT_ATTRIBUTE.matcher(content);
+        while (valueless.find()) {
+            if (!EventAttributes.insideTag(content, valueless.start())) {
+                continue;
+            }
+            problems.add(component.templateId() + ":" + lineOf(content, valueless.start()) + ": @" + valueless.group(1)
+                    + ": an event attribute names the handler to call, e.g. @" + valueless.group(1) + "=\"save\"");
+        }
         Matcher matcher = EVENT_ATTRIBUTE.matcher(content);
         while (matcher.find()) {
+            if (!EventAttributes.insideTag(content, matcher.start())) {
+                continue;
+            }
             String event = matcher.group(2);
-            if (matcher.group(1).equals("data-live-") && RESERVED.contains(event)) {
+            boolean dataSpelling = matcher.group(1).equals("data-live-");
+            if (dataSpelling && RESERVED.contains(event)) {
                 continue;
             }
             String modifiers = matcher.group(3);
             String value = matcher.group(4) != null ? matcher.group(4) : matcher.group(5);
             String where = component.templateId() + ":" + lineOf(content, matcher.start()) + ": "
                     + matcher.group(1) + event + modifiers + "=\"" + value + "\": ";
+            if (RESERVED.contains(event)) {
+                problems.add(where + "@" + event + " would become data-live-" + event
+                        + ", which Quarkus Live sets on the component's root itself; it is no event");
+                continue;
+            }
+            if (!event.equals(event.toLowerCase())) {
+                problems.add(where + "HTML lowercases attribute names, so the browser would listen for '"
+                        + event.toLowerCase() + "'; write it in lowercase");
+                continue;
+            }
             List<String> modifierList = modifiers.isEmpty() ? List.of() : List.of(modifiers.substring(1).split("\\."));
             String modifierProblem = modifierProblem(event, modifierList);
             if (modifierProblem != null) {

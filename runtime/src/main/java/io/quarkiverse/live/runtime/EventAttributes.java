@@ -1,5 +1,6 @@
 package io.quarkiverse.live.runtime;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -9,13 +10,29 @@ import java.util.regex.Pattern;
  */
 public final class EventAttributes {
 
-    /** {@code @name} (with dotted modifiers) at the start of an attribute, i.e. after white space, before {@code =}. */
-    private static final Pattern EVENT_ATTRIBUTE = Pattern.compile("(?<=\\s)@([A-Za-z][\\w-]*(?:\\.[\\w-]+)*)(?=\\s*=)");
+    /**
+     * {@code @name} (with dotted modifiers) at the start of an attribute, i.e. after white space, and ending where an
+     * attribute ends: before {@code =}, white space, {@code >} or {@code />}.
+     */
+    private static final Pattern EVENT_ATTRIBUTE = Pattern
+            .compile("(?<=\\s)@([A-Za-z][\\w-]*(?:\\.[\\w-]+)*)(?=\\s*=|\\s|/?>)");
 
     private EventAttributes() {
     }
 
     public static String rewrite(String templateContent) {
-        return EVENT_ATTRIBUTE.matcher(templateContent).replaceAll("data-live-$1");
+        Matcher matcher = EVENT_ATTRIBUTE.matcher(templateContent);
+        StringBuilder rewritten = new StringBuilder(templateContent.length() + 64);
+        while (matcher.find()) {
+            // "@home" in a sentence is text, not an attribute
+            matcher.appendReplacement(rewritten, insideTag(templateContent, matcher.start()) ? "data-live-$1" : "$0");
+        }
+        matcher.appendTail(rewritten);
+        return rewritten.toString();
+    }
+
+    /** Whether the position is between a tag's {@code <} and its {@code >}. */
+    public static boolean insideTag(String content, int position) {
+        return content.lastIndexOf('<', position) > content.lastIndexOf('>', position);
     }
 }
