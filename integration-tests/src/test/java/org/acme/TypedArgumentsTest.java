@@ -65,6 +65,35 @@ class TypedArgumentsTest {
     }
 
     @Test
+    void moreScalarAndTimeTypes() {
+        assertEquals("moment 14 30 86400", last(client.event(id, "moment", "2024-05-01T14:00:00", "09:30",
+                "1970-01-02T00:00:00Z")));
+        assertEquals("scalars 9007199254740993 0.25 true 123456789012345678901234567890 x",
+                last(client.event(id, "scalars", "9007199254740993", 0.25, true, "123456789012345678901234567890",
+                        "x")));
+        assertRefused(client.event(id, "scalars", 1, 1, "yes", 1, "x"), "flag", null);
+        assertRefused(client.event(id, "moment", "yesterday", "09:30", "1970-01-02T00:00:00Z"), "at", null);
+    }
+
+    @Test
+    void patternAndCustomClassLevelConstraints() {
+        JsonObject reply = client.event(id, "code", "abc");
+        assertEquals("invalid", reply.getString("code"), reply.encode());
+        assertTrue(reply.getJsonObject("errors").getString("code").startsWith("must match"), reply.encode());
+        assertEquals("code ABC", last(client.event(id, "code", "ABC")));
+
+        reply = client.event(id, "password", new JsonObject().put("password", "secret").put("repeated", "secrte"));
+        assertEquals("invalid", reply.getString("code"), reply.encode());
+        assertEquals(Map.of("passwords", "the passwords differ"), reply.getJsonObject("errors").getMap());
+        JsonObject shown = client.event(id, "number", 1);
+        assertTrue(shown.getString("html").contains("<p class=\"error-passwords\">the passwords differ</p>"),
+                shown.encode());
+        assertEquals("password set", last(client.event(id, "password",
+                new JsonObject().put("password", "secret").put("repeated", "secret"))));
+        assertFalse(client.event(id, "number", 2).getString("html").contains("error-passwords"));
+    }
+
+    @Test
     void wrongTypesAreRefused() {
         assertRefused(client.event(id, "number", "abc"), "n", "\"abc\" is not a valid int");
         assertRefused(client.event(id, "number", 99999999999L), "n", "out of range for int");
