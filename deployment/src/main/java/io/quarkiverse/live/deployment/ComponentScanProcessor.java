@@ -94,9 +94,14 @@ public class ComponentScanProcessor {
         MethodInfo onMount = null;
         MethodInfo onUnmount = null;
         Map<String, MethodInfo> handlerNames = new HashMap<>();
-        for (MethodInfo method : component.methods()) {
+        for (MethodInfo method : component.unsortedMethods()) {
             if (method.isConstructor() || method.isStaticInitializer() || method.isSynthetic()
                     || Modifier.isStatic(method.flags())) {
+                continue;
+            }
+            if (isLifecycleName(method) && !isLifecycle(method)) {
+                problems.add(where + ": " + method.name() + " must be declared as void " + method.name()
+                        + "() with no parameters; Quarkus Live calls it by that name, and a client never can");
                 continue;
             }
             if (isLifecycle(method)) {
@@ -137,16 +142,21 @@ public class ComponentScanProcessor {
                 handlers, readers, onMount, onUnmount);
     }
 
+    private static boolean isLifecycleName(MethodInfo method) {
+        return method.name().equals(ON_MOUNT) || method.name().equals(ON_UNMOUNT);
+    }
+
     private static boolean isLifecycle(MethodInfo method) {
-        return (method.name().equals(ON_MOUNT) || method.name().equals(ON_UNMOUNT)) && method.parametersCount() == 0
-                && method.returnType().kind() == Type.Kind.VOID;
+        return isLifecycleName(method) && method.parametersCount() == 0 && method.returnType().kind() == Type.Kind.VOID;
     }
 
     private static String templateId(ClassInfo component, AnnotationInstance live) {
         AnnotationValue template = live.value("template");
         if (template != null && !template.asString().isBlank()) {
             String id = template.asString().strip();
-            return id.startsWith("/") ? id.substring(1) : id;
+            id = id.startsWith("/") ? id.substring(1) : id;
+            // "counter/main" names counter/main.html, as Qute's own lookups do
+            return id.substring(id.lastIndexOf('/') + 1).contains(".") ? id : id + ".html";
         }
         return component.simpleName() + ".html";
     }

@@ -52,6 +52,10 @@ public class LiveMounts {
                     + components.all().keySet());
         }
         InstanceHandle<?> handle = Arc.container().instance(binding.componentClass());
+        if (!handle.isAvailable()) {
+            throw new IllegalStateException("Live component " + componentName + " (" + binding.componentClass().getName()
+                    + ") could not be created as a CDI bean");
+        }
         try {
             Object instance = handle.get();
             for (Map.Entry<String, Object> prop : props.entrySet()) {
