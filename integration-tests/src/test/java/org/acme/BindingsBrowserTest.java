@@ -4,22 +4,13 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
-import java.util.regex.Pattern;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Keyboard;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Position;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -28,49 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * what reached the server without sleeping.
  */
 @QuarkusTest
-class BindingsBrowserTest {
-
-    private static Browser browser;
-
-    @TestHTTPResource("/")
-    URL base;
-
-    private BrowserContext context;
-
-    @BeforeAll
-    static void launch() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void shutdown() {
-        browser.close();
-    }
-
-    @BeforeEach
-    void newContext() {
-        context = browser.chromium.newContext();
-    }
-
-    @AfterEach
-    void closeContext() {
-        context.close();
-    }
-
-    /** Opens a page and waits until its components have joined. */
-    private Page open(String path) {
-        Page page = context.newPage();
-        page.navigate(base + path.substring(1));
-        page.locator("[data-live-id]").first().waitFor();
-        assertThat(page.locator("[data-live-id]:not(.live-connected)")).hasCount(0);
-        // A marker that a full page load would wipe out
-        page.evaluate("window.liveMarker = 'still here'");
-        return page;
-    }
-
-    private static void assertNoReload(Page page) {
-        assertEquals("still here", page.evaluate("window.liveMarker"), "the page reloaded");
-    }
+class BindingsBrowserTest extends BrowserTestBase {
 
     private static Keyboard.TypeOptions delay(double millis) {
         return new Keyboard.TypeOptions().setDelay(millis);

@@ -3,69 +3,21 @@ package org.acme;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.URL;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * What a user sees, in a real headless Chromium against the running demo application.
  */
 @QuarkusTest
-class BrowserTest {
-
-    private static Browser browser;
-
-    @TestHTTPResource("/")
-    URL base;
-
-    private BrowserContext context;
-
-    @BeforeAll
-    static void launch() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void shutdown() {
-        browser.close();
-    }
-
-    @BeforeEach
-    void newContext() {
-        context = browser.chromium.newContext();
-    }
-
-    @AfterEach
-    void closeContext() {
-        context.close();
-    }
-
-    /** Opens a page and waits until its components have joined. */
-    private Page open(String path) {
-        Page page = context.newPage();
-        page.navigate(base + path.substring(1));
-        page.locator("[data-live-id]").first().waitFor();
-        assertThat(page.locator("[data-live-id]:not(.live-connected)")).hasCount(0);
-        // A marker that a full page load would wipe out
-        page.evaluate("window.liveMarker = 'still here'");
-        return page;
-    }
-
-    private static void assertNoReload(Page page) {
-        assertEquals("still here", page.evaluate("window.liveMarker"), "the page reloaded");
-    }
+class BrowserTest extends BrowserTestBase {
 
     @Test
     void clickingPlusTwiceCountsTwo() {

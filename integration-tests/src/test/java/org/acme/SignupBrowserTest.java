@@ -1,20 +1,12 @@
 package org.acme;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.URL;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -22,38 +14,13 @@ import io.quarkus.test.junit.QuarkusTest;
  * a valid submit without a reload.
  */
 @QuarkusTest
-class SignupBrowserTest {
+class SignupBrowserTest extends BrowserTestBase {
 
-    private static Browser browser;
-
-    @TestHTTPResource("/signup")
-    URL signup;
-
-    private BrowserContext context;
     private Page page;
 
-    @BeforeAll
-    static void launch() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void shutdown() {
-        browser.close();
-    }
-
     @BeforeEach
-    void open() {
-        context = browser.chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setLocale("en-US"));
-        page = context.newPage();
-        page.navigate(signup.toString());
-        assertThat(page.locator("[data-live-component=Signup]")).hasClass(java.util.regex.Pattern.compile("live-connected"));
-        page.evaluate("window.liveMarker = 'still here'");
-    }
-
-    @AfterEach
-    void close() {
-        context.close();
+    void openSignup() {
+        page = open("/signup");
     }
 
     @Test
@@ -70,7 +37,7 @@ class SignupBrowserTest {
         assertThat(page.locator(".saves")).hasText("0 saved");
         // What the user typed is still there
         assertThat(page.locator("input[name=email]")).hasValue("not an email");
-        assertEquals("still here", page.evaluate("window.liveMarker"));
+        assertNoReload(page);
     }
 
     @Test
@@ -95,6 +62,6 @@ class SignupBrowserTest {
         assertThat(page.locator(".welcome")).hasText("Welcome, Ada! You chose the PRO plan.");
         assertThat(page.locator(".saves")).hasText("1 saved");
         assertThat(page.locator(".error")).hasText(new String[] { "", "", "", "", "" });
-        assertEquals("still here", page.evaluate("window.liveMarker"));
+        assertNoReload(page);
     }
 }

@@ -6,39 +6,45 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Set;
 
 /**
  * Finds the {@link LiveBuildException} in what a failed build threw: Quarkus wraps build step failures, and validation
  * errors arrive as causes or suppressed exceptions of a {@code DeploymentException}.
  */
-final class LiveFailures {
+public final class LiveFailures {
 
     private LiveFailures() {
     }
 
-    /** The first exception of that type in the cause/suppressed graph of {@code thrown}, or {@code null}. */
-    static <T extends Throwable> T find(Throwable thrown, Class<T> type) {
+    /** Every exception in the cause/suppressed graph of {@code thrown}, each once, breadth first. */
+    static List<Throwable> graph(Throwable thrown) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<Throwable> todo = new ArrayDeque<>();
+        List<Throwable> all = new ArrayList<>();
         todo.add(thrown);
         while (!todo.isEmpty()) {
             Throwable t = todo.poll();
             if (!seen.add(t)) {
                 continue;
             }
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
+            all.add(t);
             if (t.getCause() != null) {
                 todo.add(t.getCause());
             }
             Collections.addAll(todo, t.getSuppressed());
         }
-        return null;
+        return all;
+    }
+
+    /** The first exception of that type in the cause/suppressed graph of {@code thrown}, or {@code null}. */
+    public static <T extends Throwable> T find(Throwable thrown, Class<T> type) {
+        return graph(thrown).stream().filter(type::isInstance).map(type::cast).findFirst().orElse(null);
     }
 
     /**
@@ -46,7 +52,7 @@ final class LiveFailures {
      *
      * @return the message
      */
-    static String assertLiveBuildFailure(Throwable thrown, String... fragments) {
+    public static String assertLiveBuildFailure(Throwable thrown, String... fragments) {
         LiveBuildException live = find(thrown, LiveBuildException.class);
         if (live == null) {
             fail("Expected a LiveBuildException, got:\n" + stackTrace(thrown));
@@ -61,19 +67,8 @@ final class LiveFailures {
     /** The messages of every exception in the cause/suppressed graph, one per line. */
     static String allMessages(Throwable thrown) {
         StringBuilder messages = new StringBuilder();
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        Deque<Throwable> todo = new ArrayDeque<>();
-        todo.add(thrown);
-        while (!todo.isEmpty()) {
-            Throwable t = todo.poll();
-            if (!seen.add(t)) {
-                continue;
-            }
+        for (Throwable t : graph(thrown)) {
             messages.append(t.getClass().getName()).append(": ").append(t.getMessage()).append('\n');
-            if (t.getCause() != null) {
-                todo.add(t.getCause());
-            }
-            Collections.addAll(todo, t.getSuppressed());
         }
         return messages.toString();
     }

@@ -1,13 +1,10 @@
 package io.quarkiverse.live.deployment.bindings;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-
 import java.util.function.Consumer;
 
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 
-import io.quarkiverse.live.deployment.LiveBuildException;
+import io.quarkiverse.live.deployment.LiveFailures;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -26,15 +23,6 @@ final class BuildFailure {
     }
 
     static Consumer<Throwable> expect(String expectedMessage) {
-        return thrown -> {
-            for (Throwable t = thrown; t != null; t = t.getCause()) {
-                if (t instanceof LiveBuildException) {
-                    assertTrue(t.getMessage().contains(expectedMessage),
-                            "expected the message to contain:\n" + expectedMessage + "\nbut it was:\n" + t.getMessage());
-                    return;
-                }
-            }
-            fail("no LiveBuildException in", thrown);
-        };
+        return thrown -> LiveFailures.assertLiveBuildFailure(thrown, expectedMessage);
     }
 }

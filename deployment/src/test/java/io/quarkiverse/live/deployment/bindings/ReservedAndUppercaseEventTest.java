@@ -1,14 +1,13 @@
 package io.quarkiverse.live.deployment.bindings;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.quarkiverse.live.deployment.LiveBuildException;
+import io.quarkiverse.live.deployment.LiveFailures;
 import io.quarkus.test.QuarkusUnitTest;
 
 class ReservedAndUppercaseEventTest {
@@ -23,15 +22,10 @@ class ReservedAndUppercaseEventTest {
                     </div>
                     """), "templates/Widget.html"))
             .assertException(thrown -> {
-                Throwable t = thrown;
-                while (t != null && !(t instanceof LiveBuildException)) {
-                    t = t.getCause();
-                }
-                assertTrue(t != null, "no LiveBuildException");
-                String message = t.getMessage();
-                assertTrue(message.contains("Widget.html:3: @id=\"increment\": @id would become data-live-id"), message);
-                assertTrue(message.contains("Widget.html:4: @keyDown.enter=\"increment\": HTML lowercases attribute"
-                        + " names, so the browser would listen for 'keydown'"), message);
+                String message = LiveFailures.assertLiveBuildFailure(thrown,
+                        "Widget.html:3: @id=\"increment\": @id would become data-live-id",
+                        "Widget.html:4: @keyDown.enter=\"increment\": HTML lowercases attribute names, so the browser"
+                                + " would listen for 'keydown'");
                 assertFalse(message.contains("@home"), "text is no attribute: " + message);
             });
 

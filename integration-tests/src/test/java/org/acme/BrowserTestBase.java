@@ -1,0 +1,66 @@
+package org.acme;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URL;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+
+/**
+ * What every browser test shares: one headless Chromium per test class, a fresh context (cookies, storage) per test in
+ * English, and pages opened once their components have joined.
+ */
+abstract class BrowserTestBase {
+
+    static Browser browser;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    BrowserContext context;
+
+    @BeforeAll
+    static void launch() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void shutdown() {
+        browser.close();
+    }
+
+    @BeforeEach
+    void newContext() {
+        context = browser.chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setLocale("en-US"));
+    }
+
+    @AfterEach
+    void closeContext() {
+        context.close();
+    }
+
+    /** Opens a page and waits until its components have joined. */
+    Page open(String path) {
+        Page page = context.newPage();
+        page.navigate(base + path.substring(1));
+        page.locator("[data-live-id]").first().waitFor();
+        assertThat(page.locator("[data-live-id]:not(.live-connected)")).hasCount(0);
+        // A marker that a full page load would wipe out
+        page.evaluate("window.liveMarker = 'still here'");
+        return page;
+    }
+
+    static void assertNoReload(Page page) {
+        assertEquals("still here", page.evaluate("window.liveMarker"), "the page reloaded");
+    }
+}
