@@ -41,7 +41,8 @@ export function field(form, name) {
   const f = form && form.elements.namedItem(name);
   if (!f) return null;
   // One control is an Element; several of the same name come as a RadioNodeList (no nodeType)
-  if (f.nodeType) return f.type === 'checkbox' ? f.checked : f.type === 'radio' ? (f.checked ? f.value : null) : f.value;
+  if (f.nodeType) return f.type === 'checkbox' ? f.checked : f.type === 'radio' ? (f.checked ? f.value : null)
+    : f.type === 'select-multiple' ? [...f.selectedOptions].map(o => o.value) : f.value;
   const values = [...f].filter(c => !CHECKABLE.test(c.type) || c.checked).map(c => c.value);
   return f[0].type === 'radio' ? values[0] ?? null : values;
 }

@@ -41,6 +41,9 @@ test('form fields: text, checkbox, radio group, select, textarea, several of one
   assert.deepEqual(field(form, 'tag'), ['x', 'z']);
   assert.deepEqual(field(form, 'line'), ['1', '2']);
   assert.equal(field(form, 'nope'), null);
+  const multi = html(`<form><select name="toppings" multiple><option selected>ham</option><option>egg</option>
+    <option selected>cheese</option></select></form>`);
+  assert.deepEqual(field(multi, 'toppings'), ['ham', 'cheese']);
   assert.equal(field(null, 'title'), null);
 });
 

@@ -202,14 +202,15 @@ public class LiveProtocol {
         });
     }
 
-    /** The error keys a call settles: its scalar parameters' names and the fields of the forms it sent. */
+    /**
+     * The error keys a call settles: its parameters' names (class-level messages are keyed by them) and the fields
+     * of the forms it sent.
+     */
     private static Set<String> coveredKeys(HandlerSignature handler, JsonArray args) {
-        Set<String> keys = new HashSet<>();
+        Set<String> keys = new HashSet<>(handler.parameterNames());
         for (int i = 0; i < handler.arity() && i < args.size(); i++) {
             if (args.getValue(i) instanceof JsonObject form) {
                 keys.addAll(form.fieldNames());
-            } else {
-                keys.add(handler.parameterNames().get(i));
             }
         }
         return keys;
