@@ -1,6 +1,7 @@
 package io.quarkiverse.live.deployment;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +16,7 @@ final class CallParser {
     sealed interface Argument {
     }
 
-    /** A literal whose value is known at build time: a {@link BigDecimal}, a {@link String}, a Boolean or null. */
+    /** A literal whose value is known at build time: a number, a {@link String}, a Boolean or null. */
     record Literal(Object value, String source) implements Argument {
     }
 
@@ -104,7 +105,7 @@ final class CallParser {
                 pos = start;
                 throw error("'" + number + "' is not a number");
             }
-            return new Literal(new BigDecimal(number), number);
+            return new Literal(jsonNumber(number), number);
         }
         String name = name();
         if (name.isEmpty()) {
@@ -116,6 +117,16 @@ final class CallParser {
             case "null" -> new Literal(null, name);
             default -> new Name(name);
         };
+    }
+
+    /** The number as the server receives it from the browser's JSON: an Integer or Long when whole, else a Double. */
+    private static Object jsonNumber(String number) {
+        if (number.matches("-?\\d+")) {
+            BigInteger whole = new BigInteger(number);
+            return whole.bitLength() < 32 ? (Object) whole.intValue()
+                    : whole.bitLength() < 64 ? (Object) whole.longValue() : (Object) new BigDecimal(whole);
+        }
+        return Double.valueOf(number);
     }
 
     private String quoted(char quote) {

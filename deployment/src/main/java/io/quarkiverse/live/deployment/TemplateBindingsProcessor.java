@@ -1,6 +1,5 @@
 package io.quarkiverse.live.deployment;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,9 +13,9 @@ import org.jboss.jandex.MethodInfo;
 import io.quarkiverse.live.deployment.CallParser.Argument;
 import io.quarkiverse.live.deployment.CallParser.Call;
 import io.quarkiverse.live.deployment.CallParser.Literal;
+import io.quarkiverse.live.runtime.ArgumentBinder;
 import io.quarkiverse.live.runtime.ComponentView;
 import io.quarkiverse.live.runtime.ConversionException;
-import io.quarkiverse.live.runtime.Conversions;
 import io.quarkiverse.live.runtime.EventAttributes;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
 import io.quarkus.deployment.annotations.BuildProducer;
@@ -48,6 +47,9 @@ public class TemplateBindingsProcessor {
             .compile("(?<=\\s)@([A-Za-z][\\w-]*(?:\\.[\\w-]+)*)(?=\\s+[^=\\s]|\\s*/?>)");
     /** Attributes the runtime sets or reads itself; they are no event bindings. */
     private static final Set<String> RESERVED = Set.of("component", "id");
+    /** Literals are checked with the converter the running application uses for arguments. */
+    private static final ArgumentBinder LITERALS = new ArgumentBinder();
+
     @BuildStep
     void checkComponentTemplates(List<LiveComponentBuildItem> components, EffectiveTemplatePathsBuildItem templates,
             TemplatesAnalysisBuildItem analysis, BuildProducer<ValidationErrorBuildItem> errors) {
@@ -174,7 +176,7 @@ public class TemplateBindingsProcessor {
             Class<?> type = Handlers.bindableClass(handler.parameterType(i));
             if (argument instanceof Literal literal && type != null) {
                 try {
-                    Conversions.convert(literal.value() instanceof BigDecimal d ? d : literal.value(), type);
+                    LITERALS.convert(literal.value(), type);
                 } catch (ConversionException e) {
                     return "argument " + (i + 1) + " (" + literal.source() + ") cannot be passed to parameter '"
                             + handler.parameterName(i) + "' of " + component.name() + "." + handler.name() + ": "

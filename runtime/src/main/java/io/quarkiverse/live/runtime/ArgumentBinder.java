@@ -75,6 +75,25 @@ public class ArgumentBinder {
         return args;
     }
 
+    /**
+     * Converts one value, a prop or a literal a template passes, to a type with the same rules as handler arguments;
+     * a value that already is of the type is used as it is.
+     *
+     * @throws ConversionException saying why the value does not fit
+     */
+    public Object convert(Object value, Class<?> type) throws ConversionException {
+        if (!type.isPrimitive() && type.isInstance(value)) {
+            return value;
+        }
+        try {
+            return mapper.convertValue(plain(value), type);
+        } catch (IllegalArgumentException e) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            describe("value", e.getCause() == null ? e : e.getCause(), errors);
+            throw new ConversionException(errors.values().iterator().next());
+        }
+    }
+
     private JavaType type(String canonical) {
         return types.computeIfAbsent(canonical, name -> mapper.getTypeFactory().constructFromCanonical(name));
     }

@@ -29,10 +29,13 @@ public class LiveMounts {
     private final ComponentRenderer renderer;
     private final ComponentIds ids;
     private final LiveRuntimeConfig config;
+    private final ArgumentBinder binder;
     private final Map<String, MountedComponent> waitingForJoin = new ConcurrentHashMap<>();
     private long sweepTimer = -1;
 
-    LiveMounts(LiveComponents components, ComponentRenderer renderer, ComponentIds ids, LiveRuntimeConfig config) {
+    LiveMounts(LiveComponents components, ComponentRenderer renderer, ComponentIds ids, LiveRuntimeConfig config,
+            ArgumentBinder binder) {
+        this.binder = binder;
         this.components = components;
         this.renderer = renderer;
         this.ids = ids;
@@ -65,7 +68,7 @@ public class LiveMounts {
                             + "' a prop can set; it has " + binding.writableFields().keySet());
                 }
                 try {
-                    binding.write(instance, prop.getKey(), Conversions.convert(prop.getValue(), type));
+                    binding.write(instance, prop.getKey(), binder.convert(prop.getValue(), type));
                 } catch (ConversionException e) {
                     throw new IllegalArgumentException("Prop " + prop.getKey() + " of " + componentName + ": "
                             + e.getMessage());
