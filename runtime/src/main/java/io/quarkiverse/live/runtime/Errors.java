@@ -1,6 +1,5 @@
 package io.quarkiverse.live.runtime;
 
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,10 +31,6 @@ public final class Errors {
     private static boolean isCovered(String key, Set<String> covered) {
         int dot = key.indexOf('.');
         return covered.contains(key) || dot > 0 && covered.contains(key.substring(0, dot));
-    }
-
-    public Map<String, String> all() {
-        return Collections.unmodifiableMap(messages);
     }
 
     public boolean has(String key) {

@@ -97,14 +97,9 @@ public class LiveMounts {
         return waitingForJoin.remove(id);
     }
 
-    /** How many components wait for a browser to join them. */
-    public int waitingCount() {
-        return waitingForJoin.size();
-    }
-
     void start(@Observes StartupEvent event, Vertx vertx) {
         long period = Math.max(1000, Math.min(config.joinTimeout().toMillis() / 4, 10_000));
-        sweepTimer = vertx.setPeriodic(period, ignored -> forgetExpired(vertx));
+        sweepTimer = vertx.setPeriodic(period, ignored -> forgetExpired());
     }
 
     void stop(@Observes ShutdownEvent event, Vertx vertx) {
@@ -115,7 +110,7 @@ public class LiveMounts {
         waitingForJoin.clear();
     }
 
-    private void forgetExpired(Vertx vertx) {
+    private void forgetExpired() {
         long timeoutNanos = config.joinTimeout().toNanos();
         long now = System.nanoTime();
         int forgotten = 0;
