@@ -12,6 +12,7 @@ import org.jboss.jandex.MethodInfo;
 import org.jboss.jandex.PrimitiveType;
 import org.jboss.jandex.Type;
 
+import io.quarkiverse.live.runtime.TemplateIds;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
@@ -58,7 +59,7 @@ public class ComponentTemplateProcessor {
                 parameters.put(field.name(), typeName(field.type()));
             }
             parametersByTemplate.put(component.templateId(), parameters);
-            parametersByTemplate.put(withoutSuffix(component.templateId()), parameters);
+            parametersByTemplate.put(TemplateIds.withoutSuffix(component.templateId()), parameters);
         }
         return new ValidationParserHookBuildItem(helper -> {
             Map<String, String> parameters = parametersByTemplate.get(helper.getTemplateId());
@@ -102,10 +103,5 @@ public class ComponentTemplateProcessor {
             return erasure(type.asArrayType().elementType()) + "[]".repeat(type.asArrayType().deepDimensions());
         }
         return type.name().toString();
-    }
-
-    private static String withoutSuffix(String templateId) {
-        int dot = templateId.lastIndexOf('.');
-        return dot > templateId.lastIndexOf('/') ? templateId.substring(0, dot) : templateId;
     }
 }

@@ -17,6 +17,7 @@ import io.quarkiverse.live.runtime.ArgumentBinder;
 import io.quarkiverse.live.runtime.ComponentView;
 import io.quarkiverse.live.runtime.ConversionException;
 import io.quarkiverse.live.runtime.EventAttributes;
+import io.quarkiverse.live.runtime.TemplateIds;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
@@ -74,7 +75,7 @@ public class TemplateBindingsProcessor {
     private static boolean isTemplateOf(LiveComponentBuildItem component, TemplateAnalysis analysis) {
         String id = component.templateId();
         return id.equals(analysis.id) || id.equals(analysis.path)
-                || (id.endsWith(".html") && id.substring(0, id.length() - 5).equals(analysis.id));
+                || TemplateIds.withoutSuffix(id).equals(analysis.id);
     }
 
     static void checkEventAttributes(LiveComponentBuildItem component, String content, List<String> problems) {

@@ -28,7 +28,8 @@ public final class Errors {
         });
     }
 
-    private static boolean isCovered(String key, Set<String> covered) {
+    /** Whether the key, or the first segment of a dotted key ({@code address} of {@code address.street}), is named. */
+    static boolean isCovered(String key, Set<String> covered) {
         int dot = key.indexOf('.');
         return covered.contains(key) || dot > 0 && covered.contains(key.substring(0, dot));
     }

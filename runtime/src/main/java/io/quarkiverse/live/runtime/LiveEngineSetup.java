@@ -21,7 +21,7 @@ public class LiveEngineSetup {
     LiveEngineSetup(LiveComponents components) {
         for (ComponentBinding binding : components.all().values()) {
             componentTemplateIds.add(binding.templateId());
-            componentTemplateIds.add(withoutSuffix(binding.templateId()));
+            componentTemplateIds.add(TemplateIds.withoutSuffix(binding.templateId()));
         }
     }
 
@@ -33,10 +33,5 @@ public class LiveEngineSetup {
                 helper.addContentFilter(EventAttributes::rewrite);
             }
         });
-    }
-
-    private static String withoutSuffix(String templateId) {
-        int dot = templateId.lastIndexOf('.');
-        return dot > templateId.lastIndexOf('/') ? templateId.substring(0, dot) : templateId;
     }
 }

@@ -150,7 +150,7 @@ public class LiveProtocol {
             if (e.errors().isEmpty()) {
                 send(connection, Replies.error(request.ref, request.id, Replies.BAD_ARGUMENTS, e.getMessage()));
             } else {
-                component.enqueue(() -> reject(connection, request, component, Replies.BAD_ARGUMENTS,
+                component.enqueue(() -> reject(connection, request, component, handler, Replies.BAD_ARGUMENTS,
                         e.getMessage(), e.errors()));
             }
             return;
@@ -162,7 +162,7 @@ public class LiveProtocol {
                         () -> binding.invoke(component.instance(), request.handler, args)));
             } catch (ConstraintViolationException e) {
                 Map<String, String> errors = Violations.byKey(e);
-                return reject(connection, request, component, Replies.INVALID,
+                return reject(connection, request, component, handler, Replies.INVALID,
                         "Invalid arguments for " + handler + ": " + errors, errors);
             } catch (Exception e) {
                 return failed(connection, request, component, request.handler + "()", e);
@@ -189,10 +189,9 @@ public class LiveProtocol {
      * gets the re-rendered HTML, then the error.
      */
     private CompletionStage<?> reject(WebSocketConnection connection, Request request, MountedComponent component,
-            String code, String message, Map<String, String> errors) {
+            HandlerSignature handler, String code, String message, Map<String, String> errors) {
         Map<String, String> shown = request.touched == null ? errors : onlyTouched(errors, request.touched);
-        component.errors().update(request.handler, coveredKeys(component.binding().handler(request.handler),
-                request.args), shown);
+        component.errors().update(request.handler, coveredKeys(handler, request.args), shown);
         return renderer.render(component).handle((html, failure) -> {
             if (failure == null && component.replaceHtml(html)) {
                 send(connection, Replies.render(component.id(), html));
@@ -219,8 +218,7 @@ public class LiveProtocol {
     private static Map<String, String> onlyTouched(Map<String, String> errors, Set<String> touched) {
         Map<String, String> shown = new LinkedHashMap<>();
         errors.forEach((key, message) -> {
-            int dot = key.indexOf('.');
-            if (touched.contains(key) || dot > 0 && touched.contains(key.substring(0, dot))) {
+            if (Errors.isCovered(key, touched)) {
                 shown.put(key, message);
             }
         });
