@@ -28,7 +28,9 @@ final class LiveClient implements AutoCloseable {
     private final WebSocket socket;
     private final List<JsonObject> received = new CopyOnWriteArrayList<>();
     private final List<String> rawReceived = new CopyOnWriteArrayList<>();
-    private long nextRef = 1;
+    private final java.util.concurrent.atomic.AtomicLong refs = new java.util.concurrent.atomic.AtomicLong(1);
+    /** The server's first message on the connection. */
+    final JsonObject hello;
 
     private LiveClient(URI base, Map<String, String> headers) throws Exception {
         WebSocketClient client = vertx.createWebSocketClient();
@@ -36,15 +38,16 @@ final class LiveClient implements AutoCloseable {
                 .setPort(base.getPort()).setURI("/_live/ws");
         headers.forEach(options::addHeader);
         try {
-            socket = client.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            // The handler is set as the connection completes, on its event loop, so the hello cannot slip past it
+            socket = client.connect(options).onSuccess(ws -> ws.textMessageHandler(text -> {
+                rawReceived.add(text);
+                received.add(new JsonObject(text));
+            })).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             vertx.close();
             throw e;
         }
-        socket.textMessageHandler(text -> {
-            rawReceived.add(text);
-            received.add(new JsonObject(text));
-        });
+        hello = awaitMessage(0);
     }
 
     static LiveClient connect(URI base) throws Exception {
@@ -72,12 +75,37 @@ final class LiveClient implements AutoCloseable {
     }
 
     JsonObject join(String id) {
-        long ref = nextRef++;
+        long ref = refs.getAndIncrement();
         return request(new JsonObject().put("t", "join").put("v", 1).put("ref", ref).put("id", id), ref);
     }
 
+    /** Rejoins a component after a reconnect, with the resume token its first join answered. */
+    JsonObject rejoin(String id, String token) {
+        long ref = refs.getAndIncrement();
+        return request(new JsonObject().put("t", "join").put("v", 1).put("ref", ref).put("id", id).put("token", token),
+                ref);
+    }
+
+    /** Sends an event numbered {@code seq} in its component's sequence. */
+    JsonObject numberedEvent(String id, long seq, String handler, Object... args) {
+        long ref = refs.getAndIncrement();
+        return request(new JsonObject().put("t", "event").put("ref", ref).put("id", id).put("seq", seq)
+                .put("handler", handler).put("args", new io.vertx.core.json.JsonArray(java.util.Arrays.asList(args))),
+                ref);
+    }
+
+    /** Tells the server the component's root left the page; no answer comes. */
+    void leave(String id) {
+        socket.writeTextMessage(new JsonObject().put("t", "leave").put("id", id).encode());
+    }
+
+    /** Every message received so far, the hello first. */
+    List<JsonObject> received() {
+        return List.copyOf(received);
+    }
+
     JsonObject event(String id, String handler, Object... args) {
-        long ref = nextRef++;
+        long ref = refs.getAndIncrement();
         return request(new JsonObject().put("t", "event").put("ref", ref).put("id", id).put("handler", handler)
                 .put("args", new io.vertx.core.json.JsonArray(java.util.Arrays.asList(args))), ref);
     }
@@ -108,7 +136,7 @@ final class LiveClient implements AutoCloseable {
     }
 
     long lastRef() {
-        return nextRef - 1;
+        return refs.get() - 1;
     }
 
     private JsonObject awaitMessage(int index) {

@@ -14,7 +14,7 @@ import org.jboss.jandex.PrimitiveType;
 import org.jboss.jandex.Type;
 import org.objectweb.asm.Opcodes;
 
-import io.quarkiverse.live.runtime.ComponentBinding;
+import io.quarkiverse.live.runtime.component.ComponentBinding;
 import io.quarkus.arc.deployment.GeneratedBeanBuildItem;
 import io.quarkus.arc.deployment.GeneratedBeanGizmoAdaptor;
 import io.quarkus.arc.deployment.UnremovableBeanBuildItem;
@@ -47,7 +47,8 @@ import io.quarkus.gizmo.ResultHandle;
  * class Counter_LiveBinding extends ComponentBinding {
  *     Counter_LiveBinding() {
  *         super("Counter", "Counter.html", Counter.class);
- *         handler("add", new Class[] { int.class }, new String[] { "int" }, new String[] { "amount" });
+ *         handler("add", new Class[] { int.class }, new String[] { "int" }, new String[] { "amount" }, "EVENT_LOOP");
+ *         lifecycle("WORKER", "EVENT_LOOP");  // where onMount() and onUnmount() run
  *         writableField("count", int.class);
  *     }
  *     Object read(Object c, String name) { if ("count".equals(name)) return ((Counter) c).$$live$get$count(); ... return NOT_FOUND; }
@@ -127,7 +128,7 @@ public class ComponentCodeProcessor {
         // Owned by the generated class: the verifier allows protected access only through the subclass type
         String self = component.componentClass().name() + BINDING_SUFFIX;
         MethodDescriptor handler = MethodDescriptor.ofMethod(self, "handler", void.class, String.class,
-                Class[].class, String[].class, String[].class);
+                Class[].class, String[].class, String[].class, String.class);
         for (MethodInfo method : component.handlers()) {
             int count = method.parametersCount();
             ResultHandle types = ctor.newArray(Class.class, count);
@@ -138,8 +139,12 @@ public class ComponentCodeProcessor {
                 ctor.writeArrayValue(genericTypes, i, ctor.load(Handlers.canonicalName(method.parameterType(i))));
                 ctor.writeArrayValue(names, i, ctor.load(method.parameterName(i)));
             }
-            ctor.invokeVirtualMethod(handler, ctor.getThis(), ctor.load(method.name()), types, genericTypes, names);
+            ctor.invokeVirtualMethod(handler, ctor.getThis(), ctor.load(method.name()), types, genericTypes, names,
+                    ctor.load(component.executionModel(method.name()).name()));
         }
+        ctor.invokeVirtualMethod(MethodDescriptor.ofMethod(self, "lifecycle", void.class, String.class, String.class),
+                ctor.getThis(), ctor.load(component.executionModel(ComponentScanProcessor.ON_MOUNT).name()),
+                ctor.load(component.executionModel(ComponentScanProcessor.ON_UNMOUNT).name()));
         MethodDescriptor writableField = MethodDescriptor.ofMethod(self, "writableField", void.class,
                 String.class, Class.class);
         for (FieldInfo field : component.stateFields()) {

@@ -15,6 +15,7 @@ import org.jboss.jandex.IndexView;
 import org.jboss.jandex.MethodInfo;
 import org.jboss.jandex.Type;
 
+import io.quarkiverse.live.runtime.component.ExecutionModel;
 import io.quarkus.arc.deployment.CustomScopeAnnotationsBuildItem;
 import io.quarkus.arc.processor.BuiltinScope;
 import io.quarkus.deployment.annotations.BuildProducer;
@@ -94,6 +95,7 @@ public class ComponentScanProcessor {
         MethodInfo onMount = null;
         MethodInfo onUnmount = null;
         Map<String, MethodInfo> handlerNames = new HashMap<>();
+        Map<String, ExecutionModel> executionModels = new HashMap<>();
         for (MethodInfo method : component.unsortedMethods()) {
             if (method.isConstructor() || method.isStaticInitializer() || method.isSynthetic()
                     || Modifier.isStatic(method.flags())) {
@@ -112,6 +114,7 @@ public class ComponentScanProcessor {
                 } else {
                     onUnmount = method;
                 }
+                executionModels.put(method.name(), ExecutionModels.of(method, component, problems));
                 continue;
             }
             if (Modifier.isPrivate(method.flags())) {
@@ -134,12 +137,13 @@ public class ComponentScanProcessor {
                     }
                 }
                 handlers.add(method);
+                executionModels.put(method.name(), ExecutionModels.of(method, component, problems));
             } else if (method.parametersCount() == 0 && method.returnType().kind() != Type.Kind.VOID) {
                 readers.add(method);
             }
         }
         return new LiveComponentBuildItem(component, templateId(component, live), pagePath(live, where, problems), state,
-                handlers, readers, onMount, onUnmount);
+                handlers, readers, onMount, onUnmount, executionModels);
     }
 
     private static boolean isLifecycleName(MethodInfo method) {

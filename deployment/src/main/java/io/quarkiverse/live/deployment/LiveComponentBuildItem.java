@@ -1,11 +1,13 @@
 package io.quarkiverse.live.deployment;
 
 import java.util.List;
+import java.util.Map;
 
 import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.FieldInfo;
 import org.jboss.jandex.MethodInfo;
 
+import io.quarkiverse.live.runtime.component.ExecutionModel;
 import io.quarkus.builder.item.MultiBuildItem;
 
 /**
@@ -21,9 +23,11 @@ public final class LiveComponentBuildItem extends MultiBuildItem {
     private final List<MethodInfo> readers;
     private final MethodInfo onMount;
     private final MethodInfo onUnmount;
+    private final Map<String, ExecutionModel> executionModels;
 
     LiveComponentBuildItem(ClassInfo componentClass, String templateId, String pagePath, List<FieldInfo> stateFields,
-            List<MethodInfo> handlers, List<MethodInfo> readers, MethodInfo onMount, MethodInfo onUnmount) {
+            List<MethodInfo> handlers, List<MethodInfo> readers, MethodInfo onMount, MethodInfo onUnmount,
+            Map<String, ExecutionModel> executionModels) {
         this.componentClass = componentClass;
         this.templateId = templateId;
         this.pagePath = pagePath;
@@ -32,6 +36,7 @@ public final class LiveComponentBuildItem extends MultiBuildItem {
         this.readers = List.copyOf(readers);
         this.onMount = onMount;
         this.onUnmount = onUnmount;
+        this.executionModels = Map.copyOf(executionModels);
     }
 
     public ClassInfo componentClass() {
@@ -74,5 +79,10 @@ public final class LiveComponentBuildItem extends MultiBuildItem {
 
     public MethodInfo onUnmount() {
         return onUnmount;
+    }
+
+    /** Where the handler or lifecycle method of that name runs; the event loop for a method the component lacks. */
+    public ExecutionModel executionModel(String methodName) {
+        return executionModels.getOrDefault(methodName, ExecutionModel.EVENT_LOOP);
     }
 }

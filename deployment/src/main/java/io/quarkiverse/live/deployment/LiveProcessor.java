@@ -1,16 +1,16 @@
 package io.quarkiverse.live.deployment;
 
-import io.quarkiverse.live.runtime.ArgumentBinder;
-import io.quarkiverse.live.runtime.ComponentIds;
-import io.quarkiverse.live.runtime.LiveLocaleResolver;
-import io.quarkiverse.live.runtime.ComponentRenderer;
-import io.quarkiverse.live.runtime.LiveComponents;
-import io.quarkiverse.live.runtime.LiveEngineSetup;
-import io.quarkiverse.live.runtime.LiveMounts;
-import io.quarkiverse.live.runtime.LivePages;
-import io.quarkiverse.live.runtime.LiveProtocol;
-import io.quarkiverse.live.runtime.LiveSectionHelperFactory;
-import io.quarkiverse.live.runtime.SameOriginCheck;
+import io.quarkiverse.live.runtime.component.ComponentIds;
+import io.quarkiverse.live.runtime.component.ComponentRegistry;
+import io.quarkiverse.live.runtime.component.LiveComponents;
+import io.quarkiverse.live.runtime.dispatch.ArgumentBinder;
+import io.quarkiverse.live.runtime.dispatch.Dispatcher;
+import io.quarkiverse.live.runtime.dispatch.LiveLocaleResolver;
+import io.quarkiverse.live.runtime.http.LivePages;
+import io.quarkiverse.live.runtime.render.ComponentRenderer;
+import io.quarkiverse.live.runtime.render.LiveEngineSetup;
+import io.quarkiverse.live.runtime.render.LiveSectionHelperFactory;
+import io.quarkiverse.live.runtime.transport.ws.SameOriginCheck;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.BeanDefiningAnnotationBuildItem;
 import io.quarkus.arc.processor.BuiltinScope;
@@ -18,6 +18,7 @@ import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
+import io.quarkus.deployment.execannotations.ExecutionModelAnnotationsAllowedBuildItem;
 
 /**
  * The extension's CDI wiring: its own beans, and {@code @Live} as a bean-defining annotation so every component is a
@@ -36,8 +37,8 @@ public class LiveProcessor {
     AdditionalBeanBuildItem runtimeBeans() {
         // LiveSectionHelperFactory is no bean, but Qute finds @EngineConfiguration classes in the bean archive index
         return AdditionalBeanBuildItem.builder()
-                .addBeanClasses(LiveComponents.class, ComponentIds.class, ComponentRenderer.class, LiveMounts.class,
-                        LivePages.class, LiveEngineSetup.class, LiveProtocol.class, SameOriginCheck.class,
+                .addBeanClasses(LiveComponents.class, ComponentIds.class, ComponentRenderer.class, ComponentRegistry.class,
+                        LivePages.class, LiveEngineSetup.class, Dispatcher.class, SameOriginCheck.class,
                         ArgumentBinder.class, LiveLocaleResolver.class,
                         LiveSectionHelperFactory.class)
                 .setUnremovable()
@@ -58,6 +59,16 @@ public class LiveProcessor {
                 "2097152"));
         defaults.produce(new RunTimeConfigurationDefaultBuildItem(
                 "quarkus.websockets-next.server.per-message-compression-supported", "false"));
+    }
+
+    /**
+     * Lets handlers and lifecycle methods carry {@code @Blocking}, {@code @NonBlocking} and {@code @RunOnVirtualThread}
+     * (Quarkus refuses them on methods no extension claims); {@link ExecutionModels} reads them.
+     */
+    @BuildStep
+    ExecutionModelAnnotationsAllowedBuildItem executionModelAnnotationsOnComponents() {
+        return new ExecutionModelAnnotationsAllowedBuildItem(
+                method -> method.declaringClass().hasDeclaredAnnotation(LiveDotNames.LIVE));
     }
 
     @BuildStep

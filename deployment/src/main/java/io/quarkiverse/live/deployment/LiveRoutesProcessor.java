@@ -6,17 +6,19 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.inject.Singleton;
 
 import org.objectweb.asm.Opcodes;
 
 import io.quarkiverse.live.runtime.LiveBuildTimeConfig;
-import io.quarkiverse.live.runtime.LivePaths;
+import io.quarkiverse.live.runtime.http.LivePaths;
 import io.quarkiverse.live.runtime.LiveRecorder;
-import io.quarkiverse.live.runtime.LiveSocket;
-import io.quarkiverse.live.runtime.RuntimeScript;
-import io.quarkiverse.live.runtime.SameOriginCheck;
+import io.quarkiverse.live.runtime.protocol.ServerBuild;
+import io.quarkiverse.live.runtime.transport.ws.LiveSocket;
+import io.quarkiverse.live.runtime.http.RuntimeScript;
+import io.quarkiverse.live.runtime.transport.ws.SameOriginCheck;
 import io.quarkus.arc.deployment.GeneratedBeanBuildItem;
 import io.quarkus.arc.deployment.GeneratedBeanGizmoAdaptor;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
@@ -69,6 +71,20 @@ public class LiveRoutesProcessor {
                 .unremovable()
                 // Static resources are served under quarkus.http.root-path, so the tag names that prefix too
                 .supplier(recorder.runtimeScript(httpRootPath.relativePath(path) + "?v=" + contentHash(bundle)))
+                .done());
+    }
+
+    /**
+     * Names this build, so a page that reconnects to a server of another build reloads itself. Each build (each
+     * dev-mode restart too) gets a new random id.
+     */
+    @BuildStep
+    @Record(ExecutionTime.STATIC_INIT)
+    void nameTheBuild(LiveRecorder recorder, BuildProducer<SyntheticBeanBuildItem> syntheticBeans) {
+        syntheticBeans.produce(SyntheticBeanBuildItem.configure(ServerBuild.class)
+                .scope(Singleton.class)
+                .unremovable()
+                .supplier(recorder.serverBuild(UUID.randomUUID().toString()))
                 .done());
     }
 

@@ -28,9 +28,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkiverse.live.Live;
-import io.quarkiverse.live.runtime.ComponentBinding;
-import io.quarkiverse.live.runtime.HandlerSignature;
-import io.quarkiverse.live.runtime.LiveComponents;
+import io.quarkiverse.live.runtime.component.ComponentBinding;
+import io.quarkiverse.live.runtime.component.HandlerSignature;
+import io.quarkiverse.live.runtime.component.LiveComponents;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
 import io.quarkus.test.QuarkusUnitTest;

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.live.Live;
-import io.quarkiverse.live.runtime.ComponentBinding;
-import io.quarkiverse.live.runtime.LiveComponents;
+import io.quarkiverse.live.runtime.component.ComponentBinding;
+import io.quarkiverse.live.runtime.component.LiveComponents;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
 import io.quarkus.qute.Engine;

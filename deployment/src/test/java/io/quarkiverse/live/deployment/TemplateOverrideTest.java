@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.live.Live;
-import io.quarkiverse.live.runtime.LiveComponents;
+import io.quarkiverse.live.runtime.component.LiveComponents;
 import io.quarkus.qute.Engine;
 import io.quarkus.test.QuarkusUnitTest;
 

@@ -1,7 +1,11 @@
 package io.quarkiverse.live.runtime;
 
+import io.quarkiverse.live.runtime.http.LivePages;
+import io.quarkiverse.live.runtime.http.RuntimeScript;
+
 import java.util.function.Supplier;
 
+import io.quarkiverse.live.runtime.protocol.ServerBuild;
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.annotations.Recorder;
 import io.vertx.core.Handler;
@@ -13,6 +17,11 @@ public class LiveRecorder {
     /** The bean that renders the runtime's script tag, for the URL the build chose. */
     public Supplier<RuntimeScript> runtimeScript(String url) {
         return () -> new RuntimeScript(url);
+    }
+
+    /** The bean that names this build of the application to reconnecting browsers. */
+    public Supplier<ServerBuild> serverBuild(String id) {
+        return () -> new ServerBuild(id);
     }
 
     /** The handler of a page route: the component mounted inside the layout, as a complete HTML document. */

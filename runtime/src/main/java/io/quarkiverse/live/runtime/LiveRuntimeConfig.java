@@ -29,4 +29,27 @@ public interface LiveRuntimeConfig {
      */
     @WithDefault("65536")
     int maxMessageSize();
+
+    /**
+     * How long the server keeps a component whose browser lost its connection (Wi-Fi gone, laptop asleep, a proxy
+     * recycled). A browser that reconnects within it resumes exactly where it was, events sent meanwhile included;
+     * after it the component is unmounted ({@code onUnmount()} runs) and a reconnecting page gets a fresh one.
+     */
+    @WithDefault("60s")
+    Duration reconnectGrace();
+
+    /**
+     * The most components the server keeps for browsers that lost their connection. When more detach, the one
+     * detached longest is unmounted first, so a wave of dropped connections cannot grow memory without bound.
+     */
+    @WithDefault("10000")
+    int maxDetached();
+
+    /**
+     * How many of a component's latest events the server remembers for exactly-once delivery: a browser that resends
+     * an event after reconnecting gets that event's answer again instead of running the handler twice. A resent event
+     * older than that is refused with {@code bad-sequence}. Answers are kept only for events that failed.
+     */
+    @WithDefault("16")
+    int replayWindow();
 }

@@ -1,0 +1,113 @@
+package io.quarkiverse.live.runtime.component;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the runtime knows of one component class, and direct access to it. One subclass per {@code @Live} class is
+ * generated at build time (a {@code @Singleton} bean named {@code <Component>_LiveBinding}): its methods read fields
+ * and call handlers with plain bytecode, so nothing is looked up reflectively at run time.
+ */
+public abstract class ComponentBinding {
+
+    /** Returned by {@link #read(Object, String)} when the component has no such field or no-arg method. */
+    public static final Object NOT_FOUND = new Object() {
+        @Override
+        public String toString() {
+            return "NOT_FOUND";
+        }
+    };
+
+    private final String name;
+    private final String templateId;
+    private final Class<?> componentClass;
+    private final Map<String, HandlerSignature> handlers = new LinkedHashMap<>();
+    private final Map<String, Class<?>> writableFields = new LinkedHashMap<>();
+    private ExecutionModel mountModel = ExecutionModel.EVENT_LOOP;
+    private ExecutionModel unmountModel = ExecutionModel.EVENT_LOOP;
+
+    protected ComponentBinding(String name, String templateId, Class<?> componentClass) {
+        this.name = name;
+        this.templateId = templateId;
+        this.componentClass = componentClass;
+    }
+
+    /**
+     * Called by the generated constructor, once per handler: the parameters' erased types, their full generic types
+     * (as {@code java.util.List<org.acme.Plan>}), their names and the name of the handler's {@link ExecutionModel}.
+     */
+    protected final void handler(String handlerName, Class<?>[] parameterTypes, String[] genericTypes,
+            String[] parameterNames, String executionModel) {
+        handlers.put(handlerName, new HandlerSignature(name, handlerName, List.of(parameterTypes),
+                List.of(genericTypes), List.of(parameterNames), ExecutionModel.valueOf(executionModel)));
+    }
+
+    /** Called by the generated constructor: where {@code onMount()} and {@code onUnmount()} run. */
+    protected final void lifecycle(String mountModel, String unmountModel) {
+        this.mountModel = ExecutionModel.valueOf(mountModel);
+        this.unmountModel = ExecutionModel.valueOf(unmountModel);
+    }
+
+    /** Called by the generated constructor, once per non-final state field (a prop can set it). */
+    protected final void writableField(String fieldName, Class<?> type) {
+        writableFields.put(fieldName, type);
+    }
+
+    /** The component's simple class name, as used in {@code {#live Name /}} and {@code data-live-component}. */
+    public String name() {
+        return name;
+    }
+
+    /** The template id, relative to {@code templates/}. */
+    public String templateId() {
+        return templateId;
+    }
+
+    public Class<?> componentClass() {
+        return componentClass;
+    }
+
+    /** The handler of that name, or {@code null} when there is no such handler. */
+    public HandlerSignature handler(String handlerName) {
+        return handlers.get(handlerName);
+    }
+
+    public List<String> handlerNames() {
+        return List.copyOf(handlers.keySet());
+    }
+
+    /** Where {@code onMount()} runs (the event loop when the component has none). */
+    public ExecutionModel mountModel() {
+        return mountModel;
+    }
+
+    /** Where {@code onUnmount()} runs (the event loop when the component has none). */
+    public ExecutionModel unmountModel() {
+        return unmountModel;
+    }
+
+    /** The state fields a prop may set, with their types. */
+    public Map<String, Class<?>> writableFields() {
+        return Collections.unmodifiableMap(writableFields);
+    }
+
+    /** The value of the field, or the result of the no-arg method, of that name; {@link #NOT_FOUND} when none. */
+    public abstract Object read(Object component, String property);
+
+    /** Sets a writable field; {@code value} must already be of the field's type (boxed for primitives). */
+    public abstract void write(Object component, String field, Object value);
+
+    /**
+     * Calls a handler; {@code args} must already be converted to the parameter types. Returns what the handler
+     * returned: {@code null}, a {@code Uni} or a {@code CompletionStage}.
+     */
+    public abstract Object invoke(Object component, String handler, Object[] args) throws Exception;
+
+    /** Calls {@code onMount()} when the component declares it. */
+    public abstract void mounted(Object component);
+
+    /** Calls {@code onUnmount()} when the component declares it. */
+    public abstract void unmounted(Object component);
+}

@@ -1,0 +1,256 @@
+package io.quarkiverse.live.runtime.component;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+
+import io.quarkiverse.live.runtime.LiveRuntimeConfig;
+import io.quarkiverse.live.runtime.component.MountedComponent.Phase;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InstanceHandle;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.vertx.VertxContext;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/**
+ * Every mounted component of this server, and the moves of their life cycle (see {@link MountedComponent}): mount,
+ * join, rejoin, detach, destroy. A sweep forgets components rendered but never joined within
+ * {@code quarkus.live.join-timeout} and components detached for longer than {@code quarkus.live.reconnect-grace};
+ * at most {@code quarkus.live.max-detached} components are kept detached, the longest detached going first.
+ */
+@Singleton
+public class ComponentRegistry {
+
+    private static final Logger LOG = Logger.getLogger(ComponentRegistry.class);
+
+    private final LiveComponents components;
+    private final ComponentIds ids;
+    private final LiveRuntimeConfig config;
+    private final Map<String, MountedComponent> byId = new ConcurrentHashMap<>();
+    /** Detached components, longest detached first; entries of components that moved on since are skipped. */
+    private final ConcurrentLinkedQueue<Detachment> detachedOrder = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger detached = new AtomicInteger();
+    private long sweepTimer = -1;
+
+    ComponentRegistry(LiveComponents components, ComponentIds ids, LiveRuntimeConfig config) {
+        this.components = components;
+        this.ids = ids;
+        this.config = config;
+    }
+
+    /**
+     * Creates a component, sets its props with {@code setProps} and keeps it, rendered, for a browser to join.
+     *
+     * @param parent the component whose template mounts this one, or {@code null}
+     * @throws IllegalArgumentException naming what is wrong when there is no such component, or the props do not fit
+     */
+    public MountedComponent mount(String componentName, MountedComponent parent, PropSetter setProps) {
+        ComponentBinding binding = components.find(componentName);
+        if (binding == null) {
+            throw new IllegalArgumentException("No live component named '" + componentName + "'; the application has "
+                    + components.all().keySet());
+        }
+        InstanceHandle<?> handle = Arc.container().instance(binding.componentClass());
+        if (!handle.isAvailable()) {
+            throw new IllegalStateException("Live component " + componentName + " ("
+                    + binding.componentClass().getName() + ") could not be created as a CDI bean");
+        }
+        try {
+            setProps.set(binding, handle.get());
+        } catch (RuntimeException e) {
+            handle.destroy();
+            throw e;
+        }
+        MountedComponent component = new MountedComponent(ids.next(), ids.next(), binding, handle, parent,
+                config.replayWindow());
+        byId.put(component.id(), component);
+        return component;
+    }
+
+    /** Sets the initial field values of a new component instance. */
+    @FunctionalInterface
+    public interface PropSetter {
+        void set(ComponentBinding binding, Object instance);
+    }
+
+    /**
+     * Gives the component to a connection. Without a token only a component still waiting for its first join can be
+     * joined; with the token the server gave out, a joined or detached component moves to the new owner (a browser
+     * that reconnected before the server noticed its old connection drop).
+     *
+     * @param eventLoop the event-loop context of the new owner's connection
+     * @return the join, or {@code null} when there is no such component or the token does not match
+     */
+    public Join join(String id, String token, ComponentOwner owner, Context eventLoop) {
+        MountedComponent component = byId.get(id);
+        if (component == null) {
+            return null;
+        }
+        ComponentOwner previous;
+        boolean first;
+        synchronized (component) {
+            Phase phase = component.phase();
+            if (phase == Phase.DESTROYED) {
+                return null;
+            }
+            if (token == null ? phase != Phase.RENDERED : !ComponentIds.sameToken(component.token(), token)) {
+                return null;
+            }
+            first = !component.isMounted();
+            component.markMounted();
+            if (phase == Phase.DETACHED) {
+                detached.decrementAndGet();
+            }
+            previous = component.enter(Phase.JOINED, owner);
+            // Runs where its connection runs; a duplicated context of its own, so context-local data is per component
+            component.bind(VertxContext.createNewDuplicatedContext(VertxContext.getRootContext(eventLoop)));
+        }
+        if (previous != null && previous != owner) {
+            previous.release(component);
+        }
+        return new Join(component, first);
+    }
+
+    /** A component given to a connection, and whether this was its first join (its {@code onMount()} is due). */
+    public record Join(MountedComponent component, boolean first) {
+    }
+
+    /** The connection that owned the component left: the component waits for a rejoin for the grace period. */
+    public void detach(MountedComponent component, ComponentOwner owner) {
+        Detachment detachment;
+        synchronized (component) {
+            if (component.phase() != Phase.JOINED || component.owner() != owner) {
+                return;
+            }
+            component.enter(Phase.DETACHED, null);
+            detached.incrementAndGet();
+            detachment = new Detachment(component, component.phaseSinceNanos());
+        }
+        detachedOrder.add(detachment);
+        int max = config.maxDetached();
+        while (detached.get() > max) {
+            Detachment oldest = detachedOrder.poll();
+            if (oldest == null) {
+                break;
+            }
+            if (oldest.current()) {
+                destroy(oldest.component());
+            }
+        }
+    }
+
+    private record Detachment(MountedComponent component, long sinceNanos) {
+
+        /** Whether the component is still in the detachment this entry recorded. */
+        boolean current() {
+            synchronized (component) {
+                return component.phase() == Phase.DETACHED && component.phaseSinceNanos() == sinceNanos;
+            }
+        }
+    }
+
+    /**
+     * Destroys the component and the children its template mounted: {@code onUnmount()} runs on its task queue if
+     * {@code onMount()} did, then the CDI instance is destroyed. A second call does nothing.
+     */
+    public void destroy(MountedComponent component) {
+        ComponentOwner owner;
+        synchronized (component) {
+            Phase phase = component.phase();
+            if (phase == Phase.DESTROYED) {
+                return;
+            }
+            if (phase == Phase.DETACHED) {
+                detached.decrementAndGet();
+            }
+            owner = component.enter(Phase.DESTROYED, null);
+        }
+        byId.remove(component.id(), component);
+        if (owner != null) {
+            owner.release(component);
+        }
+        if (!component.isMounted() || !component.hasContext()) {
+            component.destroyInstance();
+            // Its children were rendered with it and never joined through it: nothing queued can touch them
+            component.removeAllChildren().forEach(this::destroy);
+            return;
+        }
+        ComponentBinding binding = component.binding();
+        component.tasks().submit(binding.unmountModel(), scope -> {
+            try {
+                binding.unmounted(component.instance());
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "onUnmount() of %s failed", binding.name());
+            } finally {
+                component.destroyInstance();
+                component.removeAllChildren().forEach(this::destroy);
+            }
+            return CompletableFuture.completedFuture(null);
+        });
+    }
+
+    /** How many components are mounted, in every phase but destroyed. */
+    public int size() {
+        return byId.size();
+    }
+
+    /** How many components wait for their browser to reconnect. */
+    public int detachedCount() {
+        return detached.get();
+    }
+
+    Collection<MountedComponent> all() {
+        return byId.values();
+    }
+
+    void start(@Observes StartupEvent event, Vertx vertx) {
+        long shortest = Math.min(config.joinTimeout().toMillis(), config.reconnectGrace().toMillis());
+        long period = Math.max(250, Math.min(shortest / 4, 10_000));
+        sweepTimer = vertx.setPeriodic(period, ignored -> sweep());
+    }
+
+    void stop(@Observes ShutdownEvent event, Vertx vertx) {
+        if (sweepTimer >= 0) {
+            vertx.cancelTimer(sweepTimer);
+        }
+        byId.values().forEach(component -> {
+            synchronized (component) {
+                component.enter(Phase.DESTROYED, null);
+            }
+            component.destroyInstance();
+        });
+        byId.clear();
+    }
+
+    /** Forgets components not joined in time and components whose browser did not come back in time. */
+    void sweep() {
+        long now = System.nanoTime();
+        long joinTimeout = config.joinTimeout().toNanos();
+        long grace = config.reconnectGrace().toNanos();
+        int forgotten = 0;
+        for (MountedComponent component : byId.values()) {
+            Phase phase = component.phase();
+            long age = now - component.phaseSinceNanos();
+            // A child waits as long as its parent: it is destroyed with it, or when the parent stops rendering it
+            if (phase == Phase.RENDERED && component.parent() == null && age > joinTimeout
+                    || phase == Phase.DETACHED && age > grace) {
+                destroy(component);
+                forgotten++;
+            }
+        }
+        detachedOrder.removeIf(detachment -> !detachment.current());
+        if (forgotten > 0) {
+            LOG.debugf("Forgot %d live component(s) not joined or not rejoined in time", forgotten);
+        }
+    }
+}

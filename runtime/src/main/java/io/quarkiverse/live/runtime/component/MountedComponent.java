@@ -1,0 +1,191 @@
+package io.quarkiverse.live.runtime.component;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.quarkus.arc.InstanceHandle;
+import io.vertx.core.Context;
+
+/**
+ * One mounted instance of a component: its id and resume token, its CDI instance, the HTML its browser last received,
+ * its task queue, and where it is in its life:
+ *
+ * <pre>
+ * RENDERED (by an HTTP response or a parent's render; waits for a join, at most quarkus.live.join-timeout)
+ *   -> JOINED (owned by one connection; events run)
+ *   -> DETACHED (its connection dropped; state kept for quarkus.live.reconnect-grace)
+ *   -> JOINED again (a rejoin with the resume token) | DESTROYED (onUnmount() runs if onMount() did)
+ * </pre>
+ *
+ * Phase changes happen in {@link ComponentRegistry} under this object's lock; everything that touches the instance
+ * runs on the {@link #tasks() task queue}.
+ */
+public final class MountedComponent {
+
+    enum Phase {
+        RENDERED,
+        JOINED,
+        DETACHED,
+        DESTROYED
+    }
+
+    private final String id;
+    private final String token;
+    private final ComponentBinding binding;
+    private final InstanceHandle<?> handle;
+    private final MountedComponent parent;
+    private final TaskQueue tasks;
+    private final FieldErrors errors = new FieldErrors();
+    private final EventSequence sequence;
+    /** Children mounted by {@code {#live}} sections of this component's template, by their key in the template. */
+    private final Map<String, MountedComponent> children = new LinkedHashMap<>();
+    private volatile String lastHtml;
+
+    // Guarded by this
+    private Phase phase = Phase.RENDERED;
+    private long phaseSinceNanos = System.nanoTime();
+    private ComponentOwner owner;
+    private boolean mounted;
+
+    MountedComponent(String id, String token, ComponentBinding binding, InstanceHandle<?> handle,
+            MountedComponent parent, int replayWindow) {
+        this.id = id;
+        this.token = token;
+        this.binding = binding;
+        this.handle = handle;
+        this.parent = parent;
+        this.tasks = new TaskQueue(binding.name() + " " + id);
+        this.sequence = new EventSequence(replayWindow);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** The secret a browser must show to rejoin this component after losing its connection. */
+    public String token() {
+        return token;
+    }
+
+    public ComponentBinding binding() {
+        return binding;
+    }
+
+    public Object instance() {
+        return handle.get();
+    }
+
+    /** The component whose template mounted this one, or {@code null} for a page's component. */
+    public MountedComponent parent() {
+        return parent;
+    }
+
+    public TaskQueue tasks() {
+        return tasks;
+    }
+
+    /** The messages of this component's last rejected calls, as its template shows them. */
+    public FieldErrors errors() {
+        return errors;
+    }
+
+    public EventSequence sequence() {
+        return sequence;
+    }
+
+    /** The HTML the browser last received; safe to read from any thread. */
+    public String lastHtml() {
+        return lastHtml;
+    }
+
+    /** Records the HTML the browser now has and says whether it differs from what it had before. */
+    public boolean replaceHtml(String html) {
+        boolean changed = !html.equals(lastHtml);
+        lastHtml = html;
+        return changed;
+    }
+
+    /** The child mounted under that key by the last render, or {@code null}. Call on the task queue. */
+    public MountedComponent child(String key) {
+        return children.get(key);
+    }
+
+    /** Keeps a child mounted by a render of this component's template. Call on the task queue. */
+    public void adopt(String key, MountedComponent child) {
+        children.put(key, child);
+    }
+
+    /** Forgets the children a render no longer showed and returns them. Call on the task queue. */
+    public List<MountedComponent> keepOnlyChildren(Set<String> keys) {
+        List<MountedComponent> gone = new ArrayList<>();
+        children.entrySet().removeIf(entry -> {
+            if (keys.contains(entry.getKey())) {
+                return false;
+            }
+            gone.add(entry.getValue());
+            return true;
+        });
+        return gone;
+    }
+
+    List<MountedComponent> removeAllChildren() {
+        List<MountedComponent> all = new ArrayList<>(children.values());
+        children.clear();
+        return all;
+    }
+
+    /** Whether {@code onMount()} has run: the first join mounts, a rejoin does not mount again. */
+    public synchronized boolean isMounted() {
+        return mounted;
+    }
+
+    synchronized void markMounted() {
+        mounted = true;
+    }
+
+    public synchronized boolean isDestroyed() {
+        return phase == Phase.DESTROYED;
+    }
+
+    synchronized Phase phase() {
+        return phase;
+    }
+
+    synchronized long phaseSinceNanos() {
+        return phaseSinceNanos;
+    }
+
+    synchronized ComponentOwner owner() {
+        return owner;
+    }
+
+    /** Moves to the phase; returns the owner it had. */
+    synchronized ComponentOwner enter(Phase next, ComponentOwner newOwner) {
+        ComponentOwner previous = owner;
+        phase = next;
+        owner = newOwner;
+        phaseSinceNanos = System.nanoTime();
+        return previous;
+    }
+
+    void bind(Context context) {
+        tasks.bind(context);
+    }
+
+    boolean hasContext() {
+        return tasks.isBound();
+    }
+
+    /** Destroys the CDI instance (and its dependent beans). */
+    void destroyInstance() {
+        handle.destroy();
+    }
+
+    @Override
+    public String toString() {
+        return binding.name() + " " + id;
+    }
+}

@@ -1,0 +1,374 @@
+package io.quarkiverse.live.runtime.dispatch;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+
+import jakarta.inject.Singleton;
+import jakarta.validation.ConstraintViolationException;
+
+import org.jboss.logging.Logger;
+
+import io.quarkiverse.live.runtime.LiveRuntimeConfig;
+import io.quarkiverse.live.runtime.component.ComponentBinding;
+import io.quarkiverse.live.runtime.component.ComponentRegistry;
+import io.quarkiverse.live.runtime.component.EventSequence;
+import io.quarkiverse.live.runtime.component.ExecutionModel;
+import io.quarkiverse.live.runtime.component.FieldErrors;
+import io.quarkiverse.live.runtime.component.HandlerSignature;
+import io.quarkiverse.live.runtime.component.MountedComponent;
+import io.quarkiverse.live.runtime.component.TaskScope;
+import io.quarkiverse.live.runtime.protocol.ClientMessage;
+import io.quarkiverse.live.runtime.protocol.ErrorCode;
+import io.quarkiverse.live.runtime.protocol.MessageReader;
+import io.quarkiverse.live.runtime.protocol.Replies;
+import io.quarkiverse.live.runtime.protocol.ServerBuild;
+import io.quarkiverse.live.runtime.render.ComponentRenderer;
+import io.quarkiverse.live.runtime.transport.Channel;
+import io.quarkiverse.live.runtime.transport.Session;
+import io.quarkus.runtime.BlockingOperationNotAllowedException;
+import io.quarkus.runtime.LaunchMode;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * What the protocol's messages mean, whatever carried them: joins, rejoins, events and leaves. Every request of a
+ * component runs as a task on that component's queue and ends the same way, in {@link #finish}: its errors updated,
+ * its template rendered when that can change what the browser shows, and one answer sent. A bad request gets an
+ * {@code error} answer and changes nothing; the connection stays open for the next one.
+ */
+@Singleton
+public class Dispatcher {
+
+    private static final Logger LOG = Logger.getLogger(Dispatcher.class);
+    private static final CompletionStage<Void> DONE = CompletableFuture.completedFuture(null);
+
+    private final ComponentRegistry registry;
+    private final ComponentRenderer renderer;
+    private final ArgumentBinder binder;
+    private final ServerBuild build;
+    private final int maxMessageSize;
+    private final boolean devMode = LaunchMode.current() == LaunchMode.DEVELOPMENT;
+
+    Dispatcher(ComponentRegistry registry, ComponentRenderer renderer, ArgumentBinder binder, ServerBuild build,
+            LiveRuntimeConfig config) {
+        this.registry = registry;
+        this.renderer = renderer;
+        this.binder = binder;
+        this.build = build;
+        this.maxMessageSize = config.maxMessageSize();
+    }
+
+    /** A browser connected: greets it with the server's build, so a page of another build knows to reload. */
+    public Session opened(Channel channel, String acceptLanguage) {
+        Session session = new Session(channel, acceptLanguage);
+        channel.send(Replies.hello(build.id()));
+        return session;
+    }
+
+    /** The browser's connection is gone: its components wait for it to come back, for the grace period. */
+    public void closed(Session session) {
+        for (MountedComponent component : session.components()) {
+            registry.detach(component, session);
+        }
+    }
+
+    public void received(Session session, String text) {
+        if (text.length() > maxMessageSize) {
+            send(session, Replies.error(null, null, ErrorCode.TOO_LARGE, "Message of " + text.length()
+                    + " characters refused; the limit is quarkus.live.max-message-size=" + maxMessageSize));
+            return;
+        }
+        ClientMessage message;
+        try {
+            message = MessageReader.read(text);
+        } catch (MessageReader.BadMessage e) {
+            session.channel().send(e.reply());
+            return;
+        }
+        if (message instanceof ClientMessage.Join join) {
+            join(session, join);
+        } else if (message instanceof ClientMessage.Event event) {
+            event(session, event);
+        } else if (message instanceof ClientMessage.Leave leave) {
+            MountedComponent component = session.remove(leave.id());
+            if (component != null) {
+                registry.detach(component, session);
+            }
+        }
+    }
+
+    private void join(Session session, ClientMessage.Join join) {
+        MountedComponent here = session.get(join.id());
+        if (join.token() == null && here != null && !here.isDestroyed()) {
+            send(session, Replies.error(join.ref(), join.id(), ErrorCode.UNKNOWN_COMPONENT,
+                    "Component " + join.id() + " is already joined on this connection"));
+            return;
+        }
+        ComponentRegistry.Join joined = registry.join(join.id(), join.token(), session, session.channel().eventLoop());
+        if (joined == null) {
+            send(session, Replies.error(join.ref(), join.id(), ErrorCode.UNKNOWN_COMPONENT, join.token() == null
+                    ? "No component with id " + join.id() + " is waiting to be joined; reload the page"
+                    : "No component with id " + join.id() + " and that resume token; it may have expired"));
+            return;
+        }
+        MountedComponent component = joined.component();
+        session.add(component);
+        ExecutionModel model = joined.first() ? component.binding().mountModel() : ExecutionModel.EVENT_LOOP;
+        // A rejoining browser may have missed renders: it always gets the whole HTML
+        Answer answer = new Answer(session, component, join.ref(), null, component.token(), !joined.first());
+        component.tasks().submit(model, scope -> {
+            if (joined.first()) {
+                try {
+                    component.binding().mounted(component.instance());
+                } catch (RuntimeException e) {
+                    // The page keeps working with what onMount() left; the browser hears of the failure first
+                    send(session, failure(join.ref(), component, "onMount()", e));
+                }
+            }
+            return finish(scope, answer, Outcome.OK);
+        });
+    }
+
+    private void event(Session session, ClientMessage.Event event) {
+        MountedComponent component = session.get(event.id());
+        if (component == null || component.isDestroyed()) {
+            send(session, Replies.error(event.ref(), event.id(), ErrorCode.UNKNOWN_COMPONENT,
+                    "No component with id " + event.id() + " is joined on this connection"));
+            return;
+        }
+        HandlerSignature handler = component.binding().handler(event.handler());
+        ExecutionModel model = handler == null ? ExecutionModel.EVENT_LOOP : handler.executionModel();
+        component.tasks().submit(model, scope -> {
+            if (event.seq() != null) {
+                EventSequence.Verdict verdict = component.sequence().check(event.seq());
+                if (verdict instanceof EventSequence.Replay replay) {
+                    send(session, replay.earlierError() == null ? Replies.ok(event.ref(), event.id(), null)
+                            : replay.earlierError().copy().put("ref", event.ref()));
+                    return DONE;
+                }
+                if (verdict instanceof EventSequence.Refuse refuse) {
+                    send(session, Replies.error(event.ref(), event.id(), ErrorCode.BAD_SEQUENCE, refuse.reason()));
+                    return DONE;
+                }
+            }
+            Answer answer = new Answer(session, component, event.ref(), event.seq(), null, false);
+            try {
+                return call(scope, answer, handler, event);
+            } catch (RuntimeException e) {
+                answer.send(failure(event.ref(), component, event.handler() + "()", e));
+                return DONE;
+            }
+        });
+    }
+
+    /** Binds the arguments, calls the handler and finishes the request; runs on the component's task queue. */
+    private CompletionStage<?> call(TaskScope scope, Answer answer, HandlerSignature handler,
+            ClientMessage.Event event) {
+        MountedComponent component = answer.component;
+        ComponentBinding binding = component.binding();
+        if (handler == null) {
+            answer.send(Replies.error(event.ref(), event.id(), ErrorCode.UNKNOWN_HANDLER, binding.name()
+                    + " has no handler '" + event.handler() + "'; its handlers are " + binding.handlerNames()));
+            return DONE;
+        }
+        Set<String> covered = coveredKeys(handler, event.args());
+        Object[] args;
+        try {
+            args = binder.bind(handler, event.args());
+        } catch (InvalidArguments e) {
+            if (e.errors().isEmpty()) {
+                answer.send(Replies.error(event.ref(), event.id(), ErrorCode.BAD_ARGUMENTS, e.getMessage()));
+                return DONE;
+            }
+            return finish(scope, answer, Outcome.rejected(ErrorCode.BAD_ARGUMENTS, e.getMessage(), e.errors(),
+                    handler.name(), covered, event.touched()));
+        }
+        Object returned;
+        try {
+            returned = LiveLocaleResolver.withLanguages(answer.session.languages(),
+                    () -> binding.invoke(component.instance(), handler.name(), args));
+        } catch (ConstraintViolationException e) {
+            Map<String, String> errors = Violations.byKey(e);
+            return finish(scope, answer, Outcome.rejected(ErrorCode.INVALID,
+                    "Invalid arguments for " + handler + ": " + errors, errors, handler.name(), covered,
+                    event.touched()));
+        } catch (Exception e) {
+            answer.send(failure(event.ref(), component, handler.name() + "()", e));
+            return DONE;
+        }
+        // An asynchronous handler: the component renders once its work completes, in this task's request context
+        return scope.then(toStage(returned), (ignored, failure) -> {
+            if (failure != null) {
+                answer.send(failure(event.ref(), component, handler.name() + "()", failure));
+                return DONE;
+            }
+            return finish(scope, answer, Outcome.succeeded(handler.name(), covered));
+        });
+    }
+
+    /**
+     * The one way a request that may change what the browser shows ends: the component's errors are settled, its
+     * template rendered and the answer sent: an {@code ok} (with the HTML when it changed), or for a refused call a
+     * {@code render} (when the HTML changed) followed by the {@code error}.
+     */
+    private CompletionStage<Void> finish(TaskScope scope, Answer answer, Outcome outcome) {
+        MountedComponent component = answer.component;
+        if (outcome.handler != null) {
+            component.errors().update(outcome.handler, outcome.covered, outcome.shownErrors());
+        }
+        return scope.then(renderer.render(component), (html, failure) -> {
+            if (failure != null) {
+                LOG.errorf(failure, "Rendering %s failed", component.binding().name());
+                answer.send(Replies.error(answer.ref, component.id(), ErrorCode.RENDER_FAILED,
+                        devMode ? "Rendering failed: " + failure.getMessage() : "Rendering failed"));
+                return DONE;
+            }
+            boolean changed = component.replaceHtml(html);
+            String sent = changed || answer.wholeHtml ? html : null;
+            if (outcome.code == null) {
+                JsonObject ok = Replies.ok(answer.ref, component.id(), sent);
+                if (answer.token != null) {
+                    ok.put("token", answer.token);
+                }
+                answer.send(ok);
+            } else {
+                if (sent != null) {
+                    send(answer.session, Replies.render(component.id(), sent));
+                }
+                answer.send(Replies.error(answer.ref, component.id(), outcome.code, outcome.message,
+                        outcome.errors));
+            }
+            return DONE;
+        });
+    }
+
+    /** The error answer of a handler or lifecycle method that threw, logged with what to do about it. */
+    private JsonObject failure(Long ref, MountedComponent component, String what, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
+                : failure;
+        String name = component.binding().name() + "." + what;
+        String message;
+        if (cause instanceof BlockingOperationNotAllowedException) {
+            message = name + " blocked the event loop (" + cause.getMessage() + "): annotate it @Blocking, "
+                    + "@Transactional or @RunOnVirtualThread so it runs on a worker or virtual thread";
+            LOG.error(message);
+        } else {
+            message = name + " failed: " + cause;
+            LOG.errorf(cause, "%s failed", name);
+        }
+        return Replies.error(ref, component.id(), ErrorCode.HANDLER_FAILED, devMode ? message : what + " failed");
+    }
+
+    /**
+     * The error keys a call settles: its parameters' names (class-level messages are keyed by them) and the fields
+     * of the forms it sent.
+     */
+    private static Set<String> coveredKeys(HandlerSignature handler, JsonArray args) {
+        Set<String> keys = new HashSet<>(handler.parameterNames());
+        for (int i = 0; i < handler.arity() && i < args.size(); i++) {
+            if (args.getValue(i) instanceof JsonObject form) {
+                keys.addAll(form.fieldNames());
+            }
+        }
+        return keys;
+    }
+
+    private static CompletionStage<?> toStage(Object returned) {
+        if (returned instanceof Uni<?> uni) {
+            return uni.subscribeAsCompletionStage();
+        }
+        if (returned instanceof CompletionStage<?> stage) {
+            return stage;
+        }
+        return DONE;
+    }
+
+    private static void send(Session session, JsonObject message) {
+        session.channel().send(message.encode());
+    }
+
+    private static void send(Session session, String message) {
+        session.channel().send(message);
+    }
+
+    /**
+     * Where one request's answer goes. An answer to a numbered event is recorded with the component's sequence, so a
+     * resent event gets it again instead of running twice.
+     */
+    private static final class Answer {
+        final Session session;
+        final MountedComponent component;
+        final Long ref;
+        final Long seq;
+        final String token;
+        final boolean wholeHtml;
+
+        Answer(Session session, MountedComponent component, Long ref, Long seq, String token, boolean wholeHtml) {
+            this.session = session;
+            this.component = component;
+            this.ref = ref;
+            this.seq = seq;
+            this.token = token;
+            this.wholeHtml = wholeHtml;
+        }
+
+        void send(JsonObject reply) {
+            if (seq != null) {
+                boolean error = "error".equals(reply.getString("t"));
+                component.sequence().applied(error ? reply.copy().put("ref", (Object) null) : null);
+            }
+            session.channel().send(reply.encode());
+        }
+    }
+
+    /** How a request that renders turned out: ok, or refused with messages for the template. */
+    private static final class Outcome {
+        static final Outcome OK = new Outcome(null, null, null, null, Set.of(), null);
+
+        final String code;
+        final String message;
+        final Map<String, String> errors;
+        final String handler;
+        final Set<String> covered;
+        final Set<String> touched;
+
+        private Outcome(String code, String message, Map<String, String> errors, String handler, Set<String> covered,
+                Set<String> touched) {
+            this.code = code;
+            this.message = message;
+            this.errors = errors;
+            this.handler = handler;
+            this.covered = covered;
+            this.touched = touched;
+        }
+
+        static Outcome succeeded(String handler, Set<String> covered) {
+            return new Outcome(null, null, Map.of(), handler, covered, null);
+        }
+
+        static Outcome rejected(String code, String message, Map<String, String> errors, String handler,
+                Set<String> covered, Set<String> touched) {
+            return new Outcome(code, message, errors, handler, covered, touched);
+        }
+
+        /** The messages the template shows: while the user is still typing, only those of the fields touched. */
+        Map<String, String> shownErrors() {
+            if (touched == null) {
+                return errors;
+            }
+            Map<String, String> shown = new LinkedHashMap<>();
+            errors.forEach((key, message) -> {
+                if (FieldErrors.isCovered(key, touched)) {
+                    shown.put(key, message);
+                }
+            });
+            return shown;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.quarkiverse.live.runtime.http;
+
+/**
+ * The paths Quarkus Live serves under {@code quarkus.live.root-path}; shared by the build steps and the runtime so
+ * both always agree.
+ */
+public final class LivePaths {
+
+    private LivePaths() {
+    }
+
+    /** The configured root as an absolute path without a trailing slash; {@code /} stays {@code /}. */
+    public static String root(String configured) {
+        String root = configured.strip();
+        if (!root.startsWith("/")) {
+            root = "/" + root;
+        }
+        while (root.length() > 1 && root.endsWith("/")) {
+            root = root.substring(0, root.length() - 1);
+        }
+        return root;
+    }
+
+    public static String runtimeScript(String configuredRoot) {
+        return under(configuredRoot, "runtime.js");
+    }
+
+    public static String webSocket(String configuredRoot) {
+        return under(configuredRoot, "ws");
+    }
+
+    /** Never {@code //name}: a browser reads that as a URL of the host {@code name}. */
+    private static String under(String configuredRoot, String name) {
+        String root = root(configuredRoot);
+        return (root.equals("/") ? "" : root) + "/" + name;
+    }
+}

@@ -1,0 +1,34 @@
+package io.quarkiverse.live.runtime.protocol;
+
+import java.util.Set;
+
+import io.vertx.core.json.JsonArray;
+
+/**
+ * A message from a browser whose fields have been checked by {@link MessageReader}: nothing in it is of the wrong JSON
+ * type or missing.
+ */
+public sealed interface ClientMessage {
+
+    /** The component the message is about. */
+    String id();
+
+    /**
+     * Attaches the connection to a component: its first join when {@code token} is {@code null}, else a rejoin with
+     * the resume token the server gave the browser.
+     */
+    record Join(Long ref, String id, String token) implements ClientMessage {
+    }
+
+    /**
+     * Calls a handler. {@code seq} numbers the component's events for exactly-once delivery ({@code null}: not
+     * numbered); {@code touched} names the form fields the user has touched ({@code null}: all of them).
+     */
+    record Event(Long ref, String id, Long seq, String handler, JsonArray args, Set<String> touched)
+            implements ClientMessage {
+    }
+
+    /** The component's root left the page: the server keeps it for the grace period, in case it comes back. */
+    record Leave(String id) implements ClientMessage {
+    }
+}

@@ -1,0 +1,111 @@
+package io.quarkiverse.live.runtime.protocol;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Reads the text of one client message into a {@link ClientMessage}, checking every field before anything reaches the
+ * engine. A message that cannot be read throws a {@link BadMessage} carrying the {@code error} to answer.
+ */
+public final class MessageReader {
+
+    /** The protocol version this server speaks. */
+    public static final int VERSION = 1;
+
+    private MessageReader() {
+    }
+
+    public static ClientMessage read(String text) throws BadMessage {
+        JsonObject message;
+        try {
+            message = new JsonObject(text);
+        } catch (DecodeException | ClassCastException e) {
+            throw new BadMessage(null, null, ErrorCode.MALFORMED, "Not a JSON object");
+        }
+        Long ref = null;
+        Object refValue = message.getValue("ref");
+        if (refValue instanceof Number n) {
+            ref = n.longValue();
+        } else if (refValue != null) {
+            throw new BadMessage(null, null, ErrorCode.MALFORMED, "'ref' must be a number");
+        }
+        Object idValue = message.getValue("id");
+        String id = idValue instanceof String s ? s : null;
+        if (!(message.getValue("t") instanceof String type)) {
+            throw new BadMessage(ref, id, ErrorCode.MALFORMED, "Missing message type 't'");
+        }
+        if (id == null && (type.equals("join") || type.equals("event") || type.equals("leave"))) {
+            throw new BadMessage(ref, null, ErrorCode.MALFORMED, "'id' must be a string naming a component");
+        }
+        return switch (type) {
+            case "join" -> join(message, ref, id);
+            case "event" -> event(message, ref, id);
+            case "leave" -> new ClientMessage.Leave(id);
+            default -> throw new BadMessage(ref, id, ErrorCode.UNKNOWN_MESSAGE,
+                    "Unknown message type '" + type + "'; expected 'join', 'event' or 'leave'");
+        };
+    }
+
+    private static ClientMessage.Join join(JsonObject message, Long ref, String id) throws BadMessage {
+        Object version = message.getValue("v");
+        if (!(version instanceof Number v) || v.doubleValue() != VERSION) {
+            throw new BadMessage(ref, id, ErrorCode.UNSUPPORTED_VERSION,
+                    "This server speaks protocol version " + VERSION + ", not " + version);
+        }
+        Object token = message.getValue("token");
+        if (token != null && !(token instanceof String)) {
+            throw new BadMessage(ref, id, ErrorCode.MALFORMED, "'token' must be a string");
+        }
+        return new ClientMessage.Join(ref, id, (String) token);
+    }
+
+    private static ClientMessage.Event event(JsonObject message, Long ref, String id) throws BadMessage {
+        if (!(message.getValue("handler") instanceof String handler) || handler.isEmpty()) {
+            throw new BadMessage(ref, id, ErrorCode.MALFORMED, "'handler' must be a non-empty string");
+        }
+        Object seq = message.getValue("seq");
+        if (seq != null && !(seq instanceof Integer || seq instanceof Long)) {
+            throw new BadMessage(ref, id, ErrorCode.MALFORMED, "'seq' must be a whole number");
+        }
+        Object args = message.getValue("args");
+        if (args != null && !(args instanceof JsonArray)) {
+            throw new BadMessage(ref, id, ErrorCode.MALFORMED, "'args' must be an array");
+        }
+        Object touched = message.getValue("touched");
+        if (touched != null && !(touched instanceof JsonArray)) {
+            throw new BadMessage(ref, id, ErrorCode.MALFORMED, "'touched' must be an array of field names");
+        }
+        Set<String> touchedNames = null;
+        if (touched != null) {
+            touchedNames = new HashSet<>();
+            for (Object field : (JsonArray) touched) {
+                touchedNames.add(String.valueOf(field));
+            }
+        }
+        return new ClientMessage.Event(ref, id, seq == null ? null : ((Number) seq).longValue(), handler,
+                args == null ? new JsonArray() : (JsonArray) args, touchedNames);
+    }
+
+    /** A message that cannot be read, with the error to answer it with. */
+    public static final class BadMessage extends Exception {
+
+        private final Long ref;
+        private final String id;
+        private final String code;
+
+        BadMessage(Long ref, String id, String code, String message) {
+            super(message, null, false, false);
+            this.ref = ref;
+            this.id = id;
+            this.code = code;
+        }
+
+        public String reply() {
+            return Replies.error(ref, id, code, getMessage()).encode();
+        }
+    }
+}

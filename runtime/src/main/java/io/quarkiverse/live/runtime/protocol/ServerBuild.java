@@ -1,0 +1,19 @@
+package io.quarkiverse.live.runtime.protocol;
+
+/**
+ * Names the build of the application that runs: a page that reconnects to a server of another build reloads itself,
+ * since its runtime and its components' templates may have changed. A new id is made by every build, dev-mode
+ * restarts included.
+ */
+public final class ServerBuild {
+
+    private final String id;
+
+    public ServerBuild(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+}

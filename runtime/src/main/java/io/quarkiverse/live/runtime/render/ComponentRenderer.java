@@ -1,0 +1,97 @@
+package io.quarkiverse.live.runtime.render;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import jakarta.inject.Singleton;
+
+import io.quarkiverse.live.runtime.component.ComponentBinding;
+import io.quarkiverse.live.runtime.component.ComponentRegistry;
+import io.quarkiverse.live.runtime.component.MountedComponent;
+import io.quarkiverse.live.runtime.dispatch.ArgumentBinder;
+import io.quarkiverse.live.runtime.dispatch.ConversionException;
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateException;
+
+/**
+ * Renders components with their templates: the whole HTML of the root element, marked for the browser runtime. A
+ * render also settles the component's children: those its {@code {#live}} sections no longer show are destroyed.
+ */
+@Singleton
+public class ComponentRenderer {
+
+    private final Engine engine;
+    private final ComponentRegistry registry;
+    private final ArgumentBinder binder;
+
+    ComponentRenderer(Engine engine, ComponentRegistry registry, ArgumentBinder binder) {
+        this.engine = engine;
+        this.registry = registry;
+        this.binder = binder;
+    }
+
+    /**
+     * Mounts a component with its props (each names a state field and is converted to its type) and renders it for
+     * the first time; it then waits for a browser to join it.
+     *
+     * @param parent the component whose template names this one, or {@code null} for a page
+     * @throws IllegalArgumentException naming what is wrong when there is no such component or field, or a prop value
+     *         does not fit its field
+     */
+    public MountedComponent mount(String componentName, MountedComponent parent, Map<String, Object> props) {
+        return registry.mount(componentName, parent, (binding, instance) -> {
+            for (Map.Entry<String, Object> prop : props.entrySet()) {
+                Class<?> type = binding.writableFields().get(prop.getKey());
+                if (type == null) {
+                    throw new IllegalArgumentException(componentName + " has no field '" + prop.getKey()
+                            + "' a prop can set; it has " + binding.writableFields().keySet());
+                }
+                try {
+                    binding.write(instance, prop.getKey(), binder.convert(prop.getValue(), type));
+                } catch (ConversionException e) {
+                    throw new IllegalArgumentException("Prop " + prop.getKey() + " of " + componentName + ": "
+                            + e.getMessage());
+                }
+            }
+        });
+    }
+
+    /**
+     * The first render of a component just mounted, which the browser receives with the page (or with its parent's
+     * HTML); a component whose first render fails is destroyed.
+     */
+    public CompletionStage<String> firstPaint(MountedComponent component) {
+        return render(component).whenComplete((html, failure) -> {
+            if (failure != null) {
+                registry.destroy(component);
+            } else {
+                component.replaceHtml(html);
+            }
+        });
+    }
+
+    /**
+     * Renders the component; the browser's copy is not updated here ({@link MountedComponent#replaceHtml} is the
+     * caller's, once it knows the HTML reaches the browser). Call on the component's task queue, or before any browser
+     * has joined it.
+     */
+    public CompletionStage<String> render(MountedComponent component) {
+        ComponentBinding binding = component.binding();
+        Template template = engine.getTemplate(binding.templateId());
+        if (template == null) {
+            return CompletableFuture.failedFuture(new TemplateException(
+                    "Template " + binding.templateId() + " of live component " + binding.name() + " not found"));
+        }
+        RenderPass pass = new RenderPass(component);
+        return template.instance()
+                .data(new ComponentView(binding, component.instance(), component.errors()))
+                .setAttribute(RenderPass.ATTRIBUTE, pass)
+                .renderAsync()
+                .thenApply(html -> {
+                    component.keepOnlyChildren(pass.shownKeys()).forEach(registry::destroy);
+                    return RootElement.decorate(html, binding.name(), component.id());
+                });
+    }
+}

@@ -1,0 +1,15 @@
+package io.quarkiverse.live.runtime.render;
+
+import io.quarkiverse.live.Errors;
+import io.quarkiverse.live.runtime.component.ComponentBinding;
+
+/**
+ * The root data object a component template is rendered with: names in the template resolve to the component's
+ * fields and no-arg methods through {@link ComponentValueResolver}, whatever their visibility, and {@code errors} to
+ * the messages of the component's last rejected calls.
+ */
+public record ComponentView(ComponentBinding binding, Object component, Errors errors) {
+
+    /** The name under which a template finds the validation messages, unless a state field takes it. */
+    public static final String ERRORS = "errors";
+}

@@ -1,0 +1,40 @@
+package io.quarkiverse.live.runtime.render;
+
+import io.quarkiverse.live.runtime.component.ComponentBinding;
+import io.quarkiverse.live.runtime.component.LiveComponents;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import io.quarkus.qute.EngineBuilder;
+
+/**
+ * Teaches the Qute engine about components: their state resolves through {@link ComponentValueResolver}, and their
+ * templates' {@code @event} attributes are rewritten to {@code data-live-event} as they are parsed. Other templates are
+ * not touched, so {@code @click} of Alpine.js or Vue in an ordinary page stays as written.
+ */
+@Singleton
+public class LiveEngineSetup {
+
+    private final Set<String> componentTemplateIds = new HashSet<>();
+
+    LiveEngineSetup(LiveComponents components) {
+        for (ComponentBinding binding : components.all().values()) {
+            componentTemplateIds.add(binding.templateId());
+            componentTemplateIds.add(TemplateIds.withoutSuffix(binding.templateId()));
+        }
+    }
+
+    void configure(@Observes EngineBuilder builder) {
+        builder.addValueResolver(new ComponentValueResolver());
+        builder.addValueResolver(new ErrorsValueResolver());
+        builder.addParserHook(helper -> {
+            if (componentTemplateIds.contains(helper.getTemplateId())) {
+                helper.addContentFilter(EventAttributes::rewrite);
+            }
+        });
+    }
+}

@@ -1,0 +1,54 @@
+package io.quarkiverse.live.runtime.render;
+
+/**
+ * Marks the root element of a rendered component with {@code data-live-component} and {@code data-live-id}, which the
+ * browser runtime uses to find the component and morph it.
+ */
+final class RootElement {
+
+    private RootElement() {
+    }
+
+    /**
+     * Adds the attributes to the first element of the HTML; wraps the HTML in a {@code div} when it does not start with
+     * an element (text, or nothing), so every component has exactly one root to morph.
+     */
+    static String decorate(String html, String componentName, String id) {
+        String attributes = " data-live-component=\"" + componentName + "\" data-live-id=\"" + id + "\"";
+        int start = firstElementStart(html);
+        if (start < 0) {
+            return "<div" + attributes + ">" + html + "</div>";
+        }
+        int nameEnd = start + 1;
+        while (nameEnd < html.length() && isTagNameChar(html.charAt(nameEnd))) {
+            nameEnd++;
+        }
+        return html.substring(start, nameEnd) + attributes + html.substring(nameEnd).stripTrailing();
+    }
+
+    /** The index of the first element's {@code <}, skipping leading white space and comments; -1 when there is none. */
+    private static int firstElementStart(String html) {
+        int i = 0;
+        while (i < html.length()) {
+            char c = html.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (html.startsWith("<!--", i)) {
+                int end = html.indexOf("-->", i + 4);
+                if (end < 0) {
+                    return -1;
+                }
+                i = end + 3;
+            } else if (c == '<' && i + 1 < html.length() && Character.isLetter(html.charAt(i + 1))) {
+                return i;
+            } else {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isTagNameChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '-' || c == ':' || c == '_';
+    }
+}

@@ -1,0 +1,60 @@
+package io.quarkiverse.live.runtime.transport.ws;
+
+import io.quarkiverse.live.runtime.dispatch.Dispatcher;
+import io.quarkiverse.live.runtime.protocol.ErrorCode;
+import io.quarkiverse.live.runtime.protocol.Replies;
+import io.quarkiverse.live.runtime.transport.Session;
+import io.quarkus.arc.Arc;
+import io.quarkus.websockets.next.OnBinaryMessage;
+import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.UserData;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.common.annotation.NonBlocking;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+
+/**
+ * The WebSocket carrier of the protocol. The build generates a subclass annotated {@code @WebSocket} with the path
+ * {@code <quarkus.live.root-path>/ws}, since an annotation cannot read configuration. Every callback runs on the
+ * connection's event loop and hands the frame to the {@link Dispatcher}, which decides what it means.
+ */
+public abstract class LiveSocket {
+
+    private static final UserData.TypedKey<Session> SESSION = new UserData.TypedKey<>("quarkus-live-session");
+
+    // Looked up rather than injected: the generated subclass lives in another class loader in test and dev mode, where
+    // package-private injection into this class would fail
+    private final Dispatcher dispatcher = Arc.container().instance(Dispatcher.class).get();
+
+    @OnOpen
+    @NonBlocking
+    public void opened(WebSocketConnection connection) {
+        WebSocketChannel channel = new WebSocketChannel(connection, Vertx.currentContext());
+        connection.userData().put(SESSION,
+                dispatcher.opened(channel, connection.handshakeRequest().header("Accept-Language")));
+    }
+
+    @OnTextMessage
+    @NonBlocking
+    public void text(WebSocketConnection connection, String message) {
+        dispatcher.received(connection.userData().get(SESSION), message);
+    }
+
+    @OnBinaryMessage
+    @NonBlocking
+    public void binary(WebSocketConnection connection, Buffer message) {
+        connection.userData().get(SESSION).channel().send(Replies.error(null, null, ErrorCode.BINARY_NOT_SUPPORTED,
+                "Binary frames are not supported; send JSON text frames").encode());
+    }
+
+    @OnClose
+    @NonBlocking
+    public void closed(WebSocketConnection connection) {
+        Session session = connection.userData().get(SESSION);
+        if (session != null) {
+            dispatcher.closed(session);
+        }
+    }
+}
