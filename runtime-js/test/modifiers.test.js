@@ -44,7 +44,7 @@ class FakeSocket {
   sent = [];
   constructor(url) { FakeSocket.last = this; }
   send(text) { this.sent.push(JSON.parse(text)); }
-  open() { this.readyState = 1; this.onopen(); }
+  open() { this.readyState = 1; this.onopen?.(); this.answer({ t: 'hello', v: 1, build: 'b1' }); }
   answer(msg) { this.onmessage({ data: JSON.stringify(msg) }); }
   take() { return this.sent.splice(0); }
 }

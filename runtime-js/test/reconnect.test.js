@@ -1,0 +1,152 @@
+// Reconnection without loss, end to end: the built bundle on a jsdom page, a stand-in WebSocket playing the server,
+// mocked timers for the backoff.
+import { test, mock } from 'node:test';
+import assert from 'node:assert/strict';
+import { JSDOM } from 'jsdom';
+
+mock.timers.enable({ apis: ['setTimeout'] });
+// The jitter factor is 1/2 + random/2: with 1 every delay is the full backoff step
+let random = 1;
+Math.random = () => random;
+
+const { window } = new JSDOM(`<!doctype html><body>
+  <div data-live-component="A" data-live-id="a1"><p>0</p>
+    <button id="a" data-live-click="add">+</button>
+    <form id="f" data-live-submit="save(name)"><input id="name" name="name"><button id="save">save</button></form>
+  </div>
+  <div data-live-component="B" data-live-id="b1"><button id="b" data-live-click="bump">b</button></div>
+</body>`, { url: 'https://shop.example/page' });
+const { document } = window;
+let hidden = false;
+Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
+
+class FakeSocket {
+  static OPEN = 1;
+  static all = [];
+  readyState = 0;
+  sent = [];
+  constructor(url) { FakeSocket.all.push(this); }
+  send(text) { this.sent.push(JSON.parse(text)); }
+  open() { this.readyState = 1; this.answer({ t: 'hello', v: 1, build: 'b1' }); }
+  answer(msg) { this.onmessage({ data: JSON.stringify(msg) }); }
+  close() { this.readyState = 3; this.onclose(); }
+  take() { return this.sent.splice(0); }
+}
+const sockets = () => FakeSocket.all.length;
+const ws = () => FakeSocket.all.at(-1);
+
+Object.assign(globalThis, {
+  document, window, HTMLElement: window.HTMLElement, CustomEvent: window.CustomEvent, WebSocket: FakeSocket,
+});
+await import('../target/classes/META-INF/quarkus-live/runtime.js');
+const $ = id => document.getElementById(id);
+const root = id => document.querySelector(`[data-live-id="${id}"]`);
+const click = el => el.dispatchEvent(new window.MouseEvent('click', { bubbles: true, cancelable: true }));
+const submit = () => $('f').dispatchEvent(new window.Event('submit', { bubbles: true, cancelable: true }));
+const ok = m => ws().answer({ t: 'ok', ref: m.ref, id: m.id, token: 'k-' + m.id });
+const brief = m => `${m.id}#${m.seq} ${m.handler}`;
+
+test('events carry a seq per component, from 1, one more per event', () => {
+  ws().open();
+  const joins = ws().take();
+  assert.deepEqual(joins.map(j => [j.id, j.token]), [['a1', undefined], ['b1', undefined]], 'first joins: no token');
+  joins.forEach(ok);
+  click($('a'));
+  click($('a'));
+  click($('b'));
+  const sent = ws().take();
+  assert.deepEqual(sent.map(brief), ['a1#1 add', 'a1#2 add', 'b1#1 bump']);
+  sent.forEach(ok);
+});
+
+test('offline: events wait, loading and frozen; after the rejoin (with token) they go in order, in-flight first', () => {
+  click($('a'));
+  const [inFlight] = ws().take();
+  ws().close();
+  click($('a'));
+  $('name').value = 'Ann';
+  submit();
+  click($('b'));
+  assert.deepEqual(ws().take(), [], 'nothing is sent to a closed socket');
+  assert.ok($('a').classList.contains('live-loading'));
+  assert.ok($('f').classList.contains('live-loading'));
+  assert.equal($('name').readOnly, true, 'the submitted form stays frozen while offline');
+  assert.ok(root('a1').classList.contains('live-disconnected'));
+
+  mock.timers.tick(250);
+  assert.equal(sockets(), 2);
+  ws().open();
+  const joins = ws().take();
+  assert.deepEqual(joins.map(j => [j.t, j.id, j.token]), [['join', 'a1', 'k-a1'], ['join', 'b1', 'k-b1']]);
+  ok(joins[1]);
+  const bump = ws().take();
+  assert.deepEqual(bump.map(brief), ['b1#2 bump'], 'only what b1 had waiting, once b1 is joined');
+  bump.forEach(ok);
+  assert.ok(root('a1').classList.contains('live-disconnected'), 'a1 not joined yet');
+  ws().answer({ t: 'ok', ref: joins[0].ref, id: 'a1', token: 'k-a1',
+    html: root('a1').outerHTML.replace('<p>0</p>', '<p>5</p>').replace(/ (readonly|disabled)=""| class="[^"]*"/g, '') });
+  assert.equal(root('a1').querySelector('p').textContent, '5', 'the rejoin html is morphed in');
+  assert.ok(root('a1').classList.contains('live-connected'));
+  assert.ok(!root('a1').classList.contains('live-disconnected'));
+  const resent = ws().take();
+  assert.deepEqual(resent.map(brief), ['a1#3 add', 'a1#4 add', 'a1#5 save']);
+  assert.deepEqual(resent[0], inFlight, 'the event in flight goes again unchanged: same ref, same seq');
+  assert.deepEqual(resent[2].args, ['Ann']);
+  assert.equal($('name').readOnly, true, 'still frozen after the morph: the submit is not answered');
+  resent.forEach(ok);
+  assert.equal($('name').readOnly, false);
+  assert.ok(!$('f').classList.contains('live-loading'));
+  // Answered events leave the queue: the next reconnect resends nothing
+  ws().close();
+  mock.timers.tick(250);
+  ws().open();
+  ws().take().forEach(ok);
+  assert.deepEqual(ws().take(), []);
+});
+
+test('the backoff doubles from 250 ms up to 10 s, with jitter; `online` reconnects at once and resets it', () => {
+  for (const delay of [250, 500, 1000, 2000, 4000, 8000, 10000, 10000]) {
+    const n = sockets();
+    ws().close(); // never said hello: each try counts
+    mock.timers.tick(delay - 1);
+    assert.equal(sockets(), n, `not before ${delay} ms`);
+    mock.timers.tick(1);
+    assert.equal(sockets(), n + 1, `after ${delay} ms`);
+  }
+  random = 0; // the jitter can halve it
+  let n = sockets();
+  ws().close();
+  mock.timers.tick(4999);
+  assert.equal(sockets(), n);
+  mock.timers.tick(1);
+  assert.equal(sockets(), n + 1);
+  random = 1;
+  ws().close();
+  mock.timers.tick(1000);
+  window.dispatchEvent(new window.Event('online'));
+  assert.equal(sockets(), n + 2, 'online: at once');
+  ws().close();
+  mock.timers.tick(249);
+  assert.equal(sockets(), n + 2);
+  mock.timers.tick(1);
+  assert.equal(sockets(), n + 3, 'the backoff starts again at 250 ms');
+  mock.timers.tick(20000);
+  assert.equal(sockets(), n + 3, 'one socket at a time: no timer left behind');
+  window.dispatchEvent(new window.Event('online'));
+  assert.equal(sockets(), n + 3, 'online while connecting: no second socket');
+});
+
+test('the page shown again reconnects at once; hidden, it waits', () => {
+  ws().open();
+  ws().take().forEach(ok);
+  ws().close();
+  const n = sockets();
+  hidden = true;
+  document.dispatchEvent(new window.Event('visibilitychange'));
+  assert.equal(sockets(), n);
+  hidden = false;
+  document.dispatchEvent(new window.Event('visibilitychange'));
+  assert.equal(sockets(), n + 1);
+  ws().open();
+  assert.deepEqual(ws().take().map(j => j.token), ['k-a1', 'k-b1']);
+});
