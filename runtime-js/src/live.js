@@ -103,6 +103,32 @@ function join(root) {
   }
 }
 
+// A component the runtime lets go of: its events not answered yet are dropped, and said so
+function forget(id) {
+  let n = 0;
+  for (const [ref, w] of pending) {
+    if (w.m?.id === id) {
+      done(w);
+      pending.delete(ref);
+      n++;
+    }
+  }
+  if (n) console.warn(`Quarkus Live: ${n} event(s) of ${id} not applied`);
+  S.delete(id);
+}
+
+// A root left the page. A joined one is left on the server, which keeps it for a while: its token, seq and sent
+// events stay here, so that it resumes if it comes back. Otherwise the runtime forgets it.
+function gone(id) {
+  const s = S.get(id);
+  if (!s || rootOf(id)) return;
+  if (s.j) put({ t: 'leave', id });
+  s.j > 1 ? s.j = 0 : forget(id);
+}
+
+// The element and its descendants that are roots
+const within = n => n.querySelectorAll ? [n, ...n.querySelectorAll(ROOT)].filter(e => e.matches(ROOT)) : [];
+
 // An event's request is over: the element stops loading, the submitted form's fields come back
 function done(wait) {
   wait.el?.classList.remove(LOADING);
@@ -286,6 +312,19 @@ function start() {
   for (const root of roots()) scan(root);
   window.addEventListener('online', now);
   document.addEventListener('visibilitychange', () => document.hidden || now());
+  // Roots that come and go by any means (innerHTML, htmx, a morph adding a nested component). Checked when the
+  // observer runs, since a morph removes and inserts the nodes it moves.
+  new MutationObserver(list => {
+    for (const { addedNodes, removedNodes } of list) {
+      for (const n of removedNodes) if (!n.isConnected) within(n).forEach(r => gone(r.dataset.liveId));
+      for (const n of addedNodes) {
+        if (n.isConnected && n.attributes) {
+          scan(n);
+          within(n).forEach(join);
+        }
+      }
+    }
+  }).observe(document, { childList: true, subtree: true });
   roots().forEach(join);
 }
 

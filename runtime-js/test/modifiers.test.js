@@ -51,6 +51,7 @@ class FakeSocket {
 
 Object.assign(globalThis, {
   document, window, HTMLElement: window.HTMLElement, CustomEvent: window.CustomEvent, WebSocket: FakeSocket,
+  MutationObserver: window.MutationObserver,
 });
 await import('../target/classes/META-INF/quarkus-live/runtime.js');
 const ws = FakeSocket.last;

@@ -15,6 +15,7 @@ const { window } = new JSDOM(`<!doctype html><body>
     <form id="f" data-live-submit="save(name)"><input id="name" name="name"><button id="save">save</button></form>
   </div>
   <div data-live-component="B" data-live-id="b1"><button id="b" data-live-click="bump">b</button></div>
+  <div id="slot"></div>
 </body>`, { url: 'https://shop.example/page' });
 const { document } = window;
 let hidden = false;
@@ -37,13 +38,18 @@ const ws = () => FakeSocket.all.at(-1);
 
 Object.assign(globalThis, {
   document, window, HTMLElement: window.HTMLElement, CustomEvent: window.CustomEvent, WebSocket: FakeSocket,
+  MutationObserver: window.MutationObserver,
 });
+const warnings = [];
+console.warn = (...args) => warnings.push(args.join(' '));
 await import('../target/classes/META-INF/quarkus-live/runtime.js');
 const $ = id => document.getElementById(id);
 const root = id => document.querySelector(`[data-live-id="${id}"]`);
 const click = el => el.dispatchEvent(new window.MouseEvent('click', { bubbles: true, cancelable: true }));
 const submit = () => $('f').dispatchEvent(new window.Event('submit', { bubbles: true, cancelable: true }));
 const ok = m => ws().answer({ t: 'ok', ref: m.ref, id: m.id, token: 'k-' + m.id });
+// Lets the MutationObserver run (it reports in a microtask)
+const settle = () => new Promise(r => setImmediate(r));
 const brief = m => `${m.id}#${m.seq} ${m.handler}`;
 
 test('events carry a seq per component, from 1, one more per event', () => {
@@ -149,4 +155,61 @@ test('the page shown again reconnects at once; hidden, it waits', () => {
   assert.equal(sockets(), n + 1);
   ws().open();
   assert.deepEqual(ws().take().map(j => j.token), ['k-a1', 'k-b1']);
+});
+
+test('a root inserted with innerHTML is scanned and joined; removed, it is left', async () => {
+  $('slot').innerHTML = '<div data-live-component="C" data-live-id="c1"><i id="c" data-live-dblclick="dbl">c</i></div>';
+  assert.deepEqual(ws().take(), [], 'the observer reports later');
+  await settle();
+  const [join] = ws().take();
+  assert.deepEqual(join, { t: 'join', v: 1, ref: join.ref, id: 'c1' });
+  ok(join);
+  assert.ok(root('c1').classList.contains('live-connected'));
+  $('c').dispatchEvent(new window.MouseEvent('dblclick', { bubbles: true }));
+  const [dbl] = ws().take();
+  assert.deepEqual(brief(dbl), 'c1#1 dbl', 'a new event name is listened to');
+  ok(dbl);
+  $('slot').innerHTML = '';
+  await settle();
+  assert.deepEqual(ws().take(), [{ t: 'leave', id: 'c1' }]);
+  // Back within the grace period: it rejoins with its token and goes on counting
+  $('slot').append(Object.assign(document.createElement('div'), { innerHTML: '<p data-live-id="c1" data-live-click="tap">x</p>' }));
+  await settle();
+  const [back] = ws().take();
+  assert.deepEqual([back.id, back.token], ['c1', 'k-c1']);
+  ok(back);
+  click(root('c1'));
+  assert.deepEqual(ws().take().map(brief), ['c1#2 tap']);
+});
+
+test('a nested root added by a morph is joined; one the morph only moves is neither left nor joined again', async () => {
+  const b = inner => `<div data-live-component="B" data-live-id="b1">${inner}<button id="b" data-live-click="bump">b</button></div>`;
+  ws().answer({ t: 'render', id: 'b1', html: b('<div data-live-id="n1">n</div>') });
+  await settle();
+  const [join] = ws().take();
+  assert.deepEqual([join.t, join.id], ['join', 'n1']);
+  ok(join);
+  const n1 = root('n1');
+  ws().answer({ t: 'render', id: 'b1', html: b('<h2 id="x">new</h2><div data-live-id="n1">n</div>') });
+  assert.ok($('x'));
+  assert.equal(root('n1'), n1);
+  await settle();
+  assert.deepEqual(ws().take(), []);
+  ws().answer({ t: 'render', id: 'b1', html: b('') });
+  await settle();
+  assert.deepEqual(ws().take(), [{ t: 'leave', id: 'n1' }]);
+});
+
+test('a root inserted while disconnected is joined after hello; one removed before it was joined is just forgotten', async () => {
+  ws().close();
+  $('slot').insertAdjacentHTML('beforeend', '<div data-live-id="d1" data-live-click="hit">d</div><div data-live-id="e1" data-live-click="hit">e</div>');
+  await settle();
+  click(root('e1'));
+  root('e1').remove();
+  await settle();
+  assert.deepEqual(ws().take(), []);
+  assert.deepEqual(warnings, ['Quarkus Live: 1 event(s) of e1 not applied']);
+  mock.timers.tick(250);
+  ws().open();
+  assert.deepEqual(ws().take().map(j => [j.id, j.token]), [['a1', 'k-a1'], ['b1', 'k-b1'], ['c1', 'k-c1'], ['d1', undefined]]);
 });

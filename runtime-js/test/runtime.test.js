@@ -40,6 +40,7 @@ class FakeSocket {
 
 Object.assign(globalThis, {
   document, window, HTMLElement: window.HTMLElement, CustomEvent: window.CustomEvent, WebSocket: FakeSocket,
+  MutationObserver: window.MutationObserver,
 });
 const warnings = [];
 console.warn = (...args) => warnings.push(args);
