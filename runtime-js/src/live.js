@@ -17,12 +17,17 @@ let up;
 // The pending reconnect, and how many tries since the last hello (the backoff grows with them)
 let timer;
 let tries = 0;
+// The server's build at the first hello
+let build;
+// The page fetched again for components the server no longer has, while they wait for it
+let page;
 let lastRef = 0;
 // Requests waiting for their answer, by ref: { j } for a join; for an event { m, el, form, text, undo } (m the
 // message, el carries live-loading, form is the submitted one, undo gives its fields back). Events stay here, in the
 // order they were made, until answered, across reconnects: what a component's (re)join answers finds here is (re)sent
 const pending = new Map();
-// Per component id: { s: last seq given, k: resume token, j: 1 join sent, 2 joined on this socket }
+// Per component id: { s: last seq given, k: resume token, j: 1 join sent, 2 joined on this socket, f: taken from a
+// fetched page }
 const S = new Map();
 const st = id => S.get(id) || S.set(id, { s: 0 }).get(id);
 // Elements whose bindings listen beyond themselves (.window, .document, .outside)
@@ -103,6 +108,43 @@ function join(root) {
   }
 }
 
+// Reloads the page, but not again within 10 s of the last time (a page that keeps failing must not reload forever).
+// True when it does.
+function reload() {
+  try {
+    if (!(Date.now() - sessionStorage['quarkus-live'] < 1e4)) {
+      sessionStorage['quarkus-live'] = Date.now();
+      location.reload();
+      return 1;
+    }
+  } catch {}
+}
+
+// The server no longer has the component (grace period over, server restarted). As LiveView does: fetch the page
+// again, take the root that stands where this one stood (same component, same place among the roots of that
+// component at its level), morph into it keeping every field as the user left it, and join that new component.
+function fresh(old, id) {
+  // Taken from a fetched page and unknown already: fetching again would go round in circles
+  if (st(id).f) return reload();
+  page ||= fetch(location.href)
+    .then(r => r.ok ? r.text() : Promise.reject())
+    .then(t => new DOMParser().parseFromString(t, 'text/html'))
+    .finally(() => page = 0);
+  page.then(doc => {
+    // Gone meanwhile (say, replaced along with the root it was nested in)
+    if (!old.isConnected) return forget(id);
+    const top = r => !r.parentElement.closest(ROOT);
+    const like = d => [...d.querySelectorAll(ROOT)]
+      .filter(r => r.dataset.liveComponent === old.dataset.liveComponent && top(r) === top(old));
+    const to = like(doc)[like(document).indexOf(old)];
+    forget(id);
+    morph(old, to.outerHTML, () => 1);
+    st(old.dataset.liveId).f = 1;
+    scan(old);
+    join(old);
+  }).catch(reload);
+}
+
 // A component the runtime lets go of: its events not answered yet are dropped, and said so
 function forget(id) {
   let n = 0;
@@ -138,6 +180,10 @@ function done(wait) {
 function receive(msg) {
   const { t, ref, id } = msg;
   if (t === 'hello') {
+    // Another build of the server: this page and its runtime are out of date
+    const b = build;
+    build = msg.build;
+    if (b && b !== build && reload()) return;
     up = 1;
     tries = 0;
     return roots().forEach(join);
@@ -149,7 +195,9 @@ function receive(msg) {
   done(wait);
   // The answer to an event releases the fields typed into before it; a join's answer or a render releases none
   const at = wait.m ? ref : -1;
-  if (t === 'error') {
+  if (wait.j && msg.code === 'unknown-component') {
+    if (root) fresh(root, id);
+  } else if (t === 'error') {
     console.warn('Quarkus Live:', msg);
     (root || document).dispatchEvent(new CustomEvent('live:error', { bubbles: true, detail: msg }));
   } else if (root && (t === 'ok' || t === 'render')) {
