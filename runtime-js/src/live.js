@@ -159,7 +159,7 @@ function forget(id) {
   S.delete(id);
 }
 
-// A root left the page. A joined one is left on the server, which keeps it for a while: its token, seq and sent
+// A root left the page (unless it is still there: moved). A joined one is left on the server, which keeps it for a while: its token, seq and sent
 // events stay here, so that it resumes if it comes back. Otherwise the runtime forgets it.
 function gone(id) {
   const s = S.get(id);
@@ -360,11 +360,11 @@ function start() {
   for (const root of roots()) scan(root);
   window.addEventListener('online', now);
   document.addEventListener('visibilitychange', () => document.hidden || now());
-  // Roots that come and go by any means (innerHTML, htmx, a morph adding a nested component). Checked when the
-  // observer runs, since a morph removes and inserts the nodes it moves.
+  // Roots that come and go by any means (innerHTML, htmx, a morph adding a nested component). A moved node is
+  // reported removed and added: gone() and join() look at the page as it is when the observer runs.
   new MutationObserver(list => {
     for (const { addedNodes, removedNodes } of list) {
-      for (const n of removedNodes) if (!n.isConnected) within(n).forEach(r => gone(r.dataset.liveId));
+      for (const n of removedNodes) within(n).forEach(r => gone(r.dataset.liveId));
       for (const n of addedNodes) {
         if (n.isConnected && n.attributes) {
           scan(n);

@@ -8,9 +8,11 @@ import { JSDOM } from 'jsdom';
 mock.timers.enable({ apis: ['setTimeout', 'Date'], now: 1_000_000 });
 Math.random = () => 1;
 
-const form = (id, child, extra = '') => `<div data-live-component="Form" data-live-id="${id}">${extra}
-  <form><input id="email" name="email" value=""><textarea id="note" name="note"></textarea>
-    <input id="agree" type="checkbox" name="agree"><select id="size" name="size"><option>s</option><option>m</option></select>
+// v: what the server renders into the fields
+const form = (id, child, extra = '', v = '') => `<div data-live-component="Form" data-live-id="${id}">${extra}
+  <form><input id="email" name="email" value="${v}"><textarea id="note" name="note">${v}</textarea>
+    <input id="agree" type="checkbox" name="agree" data-v="${v}">
+    <select id="size" name="size" data-v="${v}"><option>s</option><option>m</option></select>
     <button id="go" type="button" data-live-click="go">go</button></form>
   <div data-live-component="Child" data-live-id="${child}"><span>child</span></div>
 </div>`;
@@ -24,7 +26,7 @@ const { document } = window;
 let served = `<!doctype html><html><head><title>t</title></head><body>
   <div data-live-component="Form" data-live-id="F0"><input name="other"></div>
   <div data-live-component="Other" data-live-id="O"></div>
-  ${form('F1', 'N1', '<p id="fresh">fresh</p>')}
+  ${form('F1', 'N1', '<p id="fresh">fresh</p>', 'server')}
 </body></html>`;
 const fetched = [];
 let reloads = 0;
@@ -121,6 +123,7 @@ test('a component the server lost: the page is fetched again, the root morphed i
   assert.ok($('fresh'), "the new page's content is in");
   assert.deepEqual([$('email').value, $('note').value, $('agree').checked, $('size').value],
     ['ann@example.com', 'typed', true, 'm'], 'what the user entered survives');
+  assert.equal($('agree').dataset.v, 'server', 'the fields take the other new attributes');
   assert.ok(root('N1') && !root('n1'), 'the nested root came with the new page');
   assert.ok(!$('go').classList.contains('live-loading'));
   assert.deepEqual(warnings, ['Quarkus Live: 1 event(s) of f1 not applied']);

@@ -13,6 +13,7 @@ const { window } = new JSDOM(`<!doctype html><body>
   <div data-live-component="A" data-live-id="a1"><p>0</p>
     <button id="a" data-live-click="add">+</button>
     <form id="f" data-live-submit="save(name)"><input id="name" name="name"><button id="save">save</button></form>
+    <input id="q" name="q" value="" data-live-input="search(value)">
   </div>
   <div data-live-component="B" data-live-id="b1"><button id="b" data-live-click="bump">b</button></div>
   <div id="slot"></div>
@@ -73,6 +74,8 @@ test('offline: events wait, loading and frozen; after the rejoin (with token) th
   $('name').value = 'Ann';
   submit();
   click($('b'));
+  $('q').value = 'abc';
+  $('q').dispatchEvent(new window.Event('input', { bubbles: true }));
   assert.deepEqual(ws().take(), [], 'nothing is sent to a closed socket');
   assert.ok($('a').classList.contains('live-loading'));
   assert.ok($('f').classList.contains('live-loading'));
@@ -90,17 +93,20 @@ test('offline: events wait, loading and frozen; after the rejoin (with token) th
   bump.forEach(ok);
   assert.ok(root('a1').classList.contains('live-disconnected'), 'a1 not joined yet');
   ws().answer({ t: 'ok', ref: joins[0].ref, id: 'a1', token: 'k-a1',
-    html: root('a1').outerHTML.replace('<p>0</p>', '<p>5</p>').replace(/ (readonly|disabled)=""| class="[^"]*"/g, '') });
+    html: root('a1').outerHTML.replace('<p>0</p>', '<p>5</p>').replace('value=""', 'value="server"')
+      .replace(/ (readonly|disabled)=""| class="[^"]*"/g, '') });
   assert.equal(root('a1').querySelector('p').textContent, '5', 'the rejoin html is morphed in');
+  assert.equal($('q').value, 'abc', 'a field typed into offline keeps what was typed: its event is not applied yet');
   assert.ok(root('a1').classList.contains('live-connected'));
   assert.ok(!root('a1').classList.contains('live-disconnected'));
   const resent = ws().take();
-  assert.deepEqual(resent.map(brief), ['a1#3 add', 'a1#4 add', 'a1#5 save']);
+  assert.deepEqual(resent.map(brief), ['a1#3 add', 'a1#4 add', 'a1#5 save', 'a1#6 search']);
   assert.deepEqual(resent[0], inFlight, 'the event in flight goes again unchanged: same ref, same seq');
   assert.deepEqual(resent[2].args, ['Ann']);
   assert.equal($('name').readOnly, true, 'still frozen after the morph: the submit is not answered');
   resent.forEach(ok);
   assert.equal($('name').readOnly, false);
+  assert.equal($('name').value, '', 'the answered submit resets its form to what the server rendered');
   assert.ok(!$('f').classList.contains('live-loading'));
   // Answered events leave the queue: the next reconnect resends nothing
   ws().close();
@@ -195,9 +201,19 @@ test('a nested root added by a morph is joined; one the morph only moves is neit
   assert.equal(root('n1'), n1);
   await settle();
   assert.deepEqual(ws().take(), []);
+  // Swapped with another nested root: one of them is moved, removed and inserted again
+  ws().answer({ t: 'render', id: 'b1', html: b('<div data-live-id="n1">n</div><div data-live-id="n2">2</div>') });
+  await settle();
+  const [join2] = ws().take();
+  ok(join2);
+  const [e1, e2] = [root('n1'), root('n2')];
+  ws().answer({ t: 'render', id: 'b1', html: b('<div data-live-id="n2">2</div><div data-live-id="n1">n</div>') });
+  assert.deepEqual([root('n1'), root('n2'), e2.nextElementSibling], [e1, e2, e1], 'swapped, the same elements');
+  await settle();
+  assert.deepEqual(ws().take(), [], 'no leave, no join');
   ws().answer({ t: 'render', id: 'b1', html: b('') });
   await settle();
-  assert.deepEqual(ws().take(), [{ t: 'leave', id: 'n1' }]);
+  assert.deepEqual(ws().take(), [{ t: 'leave', id: 'n2' }, { t: 'leave', id: 'n1' }]);
 });
 
 test('a root inserted while disconnected is joined after hello; one removed before it was joined is just forgotten', async () => {
