@@ -150,8 +150,8 @@ function forget(id) {
   let n = 0;
   for (const [ref, w] of pending) {
     if (w.m?.id === id) {
-      done(w);
       pending.delete(ref);
+      done(w);
       n++;
     }
   }
@@ -171,9 +171,10 @@ function gone(id) {
 // The element and its descendants that are roots
 const within = n => n.querySelectorAll ? [n, ...n.querySelectorAll(ROOT)].filter(e => e.matches(ROOT)) : [];
 
-// An event's request is over: the element stops loading, the submitted form's fields come back
+// An event's request is over (and out of `pending`): the element stops loading unless another of its events still
+// waits, the submitted form's fields come back
 function done(wait) {
-  wait.el?.classList.remove(LOADING);
+  if (![...pending.values()].some(w => w.el === wait.el)) wait.el?.classList.remove(LOADING);
   wait.undo?.();
 }
 
