@@ -1,6 +1,7 @@
 // Quarkus Live browser runtime. Joins the live components of the page over one WebSocket, sends the DOM
 // events bound with data-live-<event>[.<modifier>...]="call" to the server, and morphs the HTML the server answers
-// with. Wire protocol: docs/modules/ROOT/pages/protocol.adoc.
+// with; reconnects by itself without losing events, and joins roots that appear later. Wire protocol:
+// docs/modules/ROOT/pages/protocol.adoc, additions in runtime-js/README.md.
 import { parseCall } from './call.js';
 import { parseBinding, keysMatch } from './bindings.js';
 import { argValues, morph, LOADING, CONNECTED, DISCONNECTED } from './dom.js';
@@ -17,14 +18,15 @@ let up;
 // The pending reconnect, and how many tries since the last hello (the backoff grows with them)
 let timer;
 let tries = 0;
-// The server's build at the first hello
+// The server's build the page goes with: the first hello's (or a later one's, when the reload guard kept the page)
 let build;
 // The page fetched again for components the server no longer has, while they wait for it
 let page;
 let lastRef = 0;
 // Requests waiting for their answer, by ref: { j } for a join; for an event { m, el, form, text, undo } (m the
 // message, el carries live-loading, form is the submitted one, undo gives its fields back). Events stay here, in the
-// order they were made, until answered, across reconnects: what a component's (re)join answers finds here is (re)sent
+// order they were made, until answered, across reconnects: when a component's (re)join is answered, its events found
+// here are (re)sent
 const pending = new Map();
 // Per component id: { s: last seq given, k: resume token, j: 1 join sent, 2 joined on this socket, f: taken from a
 // fetched page }
