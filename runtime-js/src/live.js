@@ -1,6 +1,7 @@
 // Quarkus Live browser runtime. Joins the live components of the page over one WebSocket, sends the DOM
 // events bound with data-live-<event>[.<modifier>...]="call" to the server, and morphs the HTML the server answers
-// with. Wire protocol: docs/modules/ROOT/pages/protocol.adoc.
+// with; reconnects by itself without losing events, and joins roots that appear later. Wire protocol:
+// docs/modules/ROOT/pages/protocol.adoc, additions in runtime-js/README.md.
 import { parseCall } from './call.js';
 import { parseBinding, keysMatch } from './bindings.js';
 import { argValues, morph, LOADING, CONNECTED, DISCONNECTED } from './dom.js';
@@ -11,13 +12,26 @@ const ROOT = '[data-live-id]';
 // once a component's HTML binds them.
 const listened = new Set();
 
-let socket;
+let ws;
+// The socket said hello (the server is ready for joins)
+let up;
+// The pending reconnect, and how many tries since the last hello (the backoff grows with them)
+let timer;
+let tries = 0;
+// The server's build the page goes with: the first hello's (or a later one's, when the reload guard kept the page)
+let build;
+// The page fetched again for components the server no longer has, while they wait for it
+let page;
 let lastRef = 0;
-// Requests waiting for their answer, by ref: { el, form, undo } for an event (el carries live-loading; form is the
-// submitted one, undo gives its fields back), { root } for a join
+// Requests waiting for their answer, by ref: { j } for a join; for an event { m, el, form, text, undo } (m the
+// message, el carries live-loading, form is the submitted one, undo gives its fields back). Events stay here, in the
+// order they were made, until answered, across reconnects: when a component's (re)join is answered, its events found
+// here are (re)sent
 const pending = new Map();
-// Requests made while the socket is still connecting
-let outbox = [];
+// Per component id: { s: last seq given, k: resume token, j: 1 join sent, 2 joined on this socket, f: taken from a
+// fetched page }
+const S = new Map();
+const st = id => S.get(id) || S.set(id, { s: 0 }).get(id);
 // Elements whose bindings listen beyond themselves (.window, .document, .outside)
 const globals = new Set();
 // Debounced and throttled sends waiting for their time: { el, go, t }
@@ -51,70 +65,168 @@ function listen(type) {
   }
 }
 
-// Opens the socket and joins every component on the page; written so that a reconnect can call it again.
+const put = m => ws.send(JSON.stringify(m));
+const mark = (root, on) => {
+  root.classList.toggle(CONNECTED, !!on);
+  root.classList.toggle(DISCONNECTED, !on);
+};
+
+// Opens the socket; the server's hello starts the joins. Called again for every reconnect.
 function connect() {
+  clearTimeout(timer);
+  timer = 0;
   // The socket sits next to this script: <root>/runtime.js -> <root>/ws, http(s) -> ws(s)
-  socket = new WebSocket(new URL('ws', import.meta.url).href.replace(/^http/, 'ws'));
-  socket.onopen = () => {
-    for (const root of roots()) request({ t: 'join', v: 1, ref: ++lastRef, id: root.dataset.liveId }, { root });
-    // Joins first, so the server knows the components the queued events are for
-    for (const text of outbox) socket.send(text);
-    outbox = [];
+  ws = new WebSocket(new URL('ws', import.meta.url).href.replace(/^http/, 'ws'));
+  ws.onmessage = e => receive(JSON.parse(e.data));
+  ws.onclose = () => {
+    up = 0;
+    for (const root of roots()) mark(root);
+    for (const s of S.values()) s.j = 0;
+    // Nothing will answer this socket's joins; its events stay, to be resent after the rejoin
+    for (const [ref, w] of pending) if (w.j) pending.delete(ref);
+    // Backoff: between half and all of 250 ms doubled per try, at most 10 s, so that a restarted server is not
+    // met by every page at once
+    timer = setTimeout(connect, Math.min(1e4, 250 * 2 ** tries++) * (1 + Math.random()) / 2);
   };
-  socket.onmessage = e => receive(JSON.parse(e.data));
-  socket.onclose = () => {
-    for (const root of roots()) {
-      root.classList.remove(CONNECTED);
-      root.classList.add(DISCONNECTED);
+}
+
+// Back online, or the page shown again: reconnect now rather than at the end of the backoff
+function now() {
+  if (timer) {
+    tries = 0;
+    connect();
+  }
+}
+
+// Joins a root once per socket, with its resume token once it has one; connects first if no socket was opened
+function join(root) {
+  const id = root.dataset.liveId;
+  const s = st(id);
+  if (!ws) connect();
+  else if (up && !s.j) {
+    s.j = 1;
+    pending.set(++lastRef, { j: 1 });
+    put({ t: 'join', v: 1, ref: lastRef, id, token: s.k });
+  }
+}
+
+// Reloads the page, but not again within 10 s of the last time (a page that keeps failing must not reload forever).
+// True when it does.
+function reload() {
+  try {
+    if (!(Date.now() - sessionStorage['quarkus-live'] < 1e4)) {
+      sessionStorage['quarkus-live'] = Date.now();
+      location.reload();
+      return 1;
     }
-    // Nothing will answer what this socket was asked
-    for (const wait of pending.values()) done(wait);
-    pending.clear();
-    outbox = [];
-  };
+  } catch {}
 }
 
-function request(msg, wait) {
-  pending.set(msg.ref, wait);
-  const text = JSON.stringify(msg);
-  socket.readyState === WebSocket.OPEN ? socket.send(text) : outbox.push(text);
+// The server no longer has the component (grace period over, server restarted). As LiveView does: fetch the page
+// again, take the root that stands where this one stood (same component, same place among the roots of that
+// component at its level), morph into it keeping every field as the user left it, and join that new component.
+function fresh(old, id) {
+  // Taken from a fetched page and unknown already: fetching again would go round in circles
+  if (st(id).f) return reload();
+  page ||= fetch(location.href)
+    .then(r => r.ok ? r.text() : Promise.reject())
+    .then(t => new DOMParser().parseFromString(t, 'text/html'))
+    .finally(() => page = 0);
+  page.then(doc => {
+    // Gone meanwhile (say, replaced along with the root it was nested in)
+    if (!old.isConnected) return forget(id);
+    const top = r => !r.parentElement.closest(ROOT);
+    const like = d => [...d.querySelectorAll(ROOT)]
+      .filter(r => r.dataset.liveComponent === old.dataset.liveComponent && top(r) === top(old));
+    const to = like(doc)[like(document).indexOf(old)];
+    forget(id);
+    morph(old, to.outerHTML, () => 1);
+    st(old.dataset.liveId).f = 1;
+    scan(old);
+    join(old);
+  }).catch(reload);
 }
 
-// An event's request is over: the element stops loading, the submitted form's fields come back
+// A component the runtime lets go of: its events not answered yet are dropped, and said so
+function forget(id) {
+  let n = 0;
+  for (const [ref, w] of pending) {
+    if (w.m?.id === id) {
+      pending.delete(ref);
+      done(w);
+      n++;
+    }
+  }
+  if (n) console.warn(`Quarkus Live: ${n} event(s) of ${id} not applied`);
+  S.delete(id);
+}
+
+// A root left the page (unless it is still there: moved). A joined one is left on the server, which keeps it for a while: its token, seq and sent
+// events stay here, so that it resumes if it comes back. Otherwise the runtime forgets it.
+function gone(id) {
+  const s = S.get(id);
+  if (!s || rootOf(id)) return;
+  if (s.j) put({ t: 'leave', id });
+  s.j > 1 ? s.j = 0 : forget(id);
+}
+
+// The element and its descendants that are roots
+const within = n => n.querySelectorAll ? [n, ...n.querySelectorAll(ROOT)].filter(e => e.matches(ROOT)) : [];
+
+// An event's request is over (and out of `pending`): the element stops loading unless another of its events still
+// waits, the submitted form's fields come back
 function done(wait) {
-  wait.el?.classList.remove(LOADING);
+  if (![...pending.values()].some(w => w.el === wait.el)) wait.el?.classList.remove(LOADING);
   wait.undo?.();
 }
 
 function receive(msg) {
-  const wait = pending.get(msg.ref) || {};
-  pending.delete(msg.ref);
-  const root = rootOf(msg.id);
+  const { t, ref, id } = msg;
+  if (t === 'hello') {
+    // Another build of the server: this page and its runtime are out of date
+    const b = build;
+    build = msg.build;
+    if (b && b !== build && reload()) return;
+    up = 1;
+    tries = 0;
+    return roots().forEach(join);
+  }
+  const wait = pending.get(ref) || {};
+  pending.delete(ref);
+  const root = rootOf(id);
   // Before the morph, so that the server's HTML decides the form's final state
   done(wait);
-  if (msg.t === 'error') {
+  // The answer to an event releases the fields typed into before it; a join's answer or a render releases none
+  const at = wait.m ? ref : -1;
+  if (wait.j && msg.code === 'unknown-component') {
+    if (root) fresh(root, id);
+  } else if (t === 'error') {
     console.warn('Quarkus Live:', msg);
     (root || document).dispatchEvent(new CustomEvent('live:error', { bubbles: true, detail: msg }));
-  } else if (root && (msg.t === 'ok' || msg.t === 'render')) {
-    if (wait.root) {
-      root.classList.add(CONNECTED);
-      root.classList.remove(DISCONNECTED);
+  } else if (root && (t === 'ok' || t === 'render')) {
+    if (wait.j) {
+      const s = st(id);
+      s.k = msg.token;
+      s.j = 2;
+      mark(root, 1);
     }
     if (msg.html) {
       // Forms whose submit is still in flight stay frozen: thawed for the morph, which sees the server's HTML
       // against the page as the server knows it, and frozen again after
       const frozen = [...pending.values()].filter(w => w.undo);
       for (const w of frozen) w.undo();
-      // A field typed into since the event answered here keeps its value; a render (no ref) keeps every such field
-      morph(root, msg.html, f => typed.get(f) > (msg.ref ?? -1));
+      // A field typed into since the event answered here keeps its value; a render or a join keeps every such field
+      morph(root, msg.html, f => typed.get(f) > at);
       for (const w of frozen) w.undo = freeze(w.form, w.text);
       scan(root);
     }
+    // Joined: the component's events not answered yet go out, in the order they were made, with their seq
+    if (wait.j) for (const w of pending.values()) if (w.m?.id === id) put(w.m);
     // After a submit the form shows what the server rendered: fields without a value attribute empty out, fields
     // the server filled in (say, after a validation error) keep that value
-    if (msg.t === 'ok') wait.form?.reset();
+    if (t === 'ok') wait.form?.reset();
   }
-  for (const [f, ref] of typed) if (ref <= msg.ref || !f.isConnected) typed.delete(f);
+  for (const [f, r] of typed) if (r <= at || !f.isConnected) typed.delete(f);
 }
 
 // The fields the user has typed in or changed, per form: errors show only for those while the user is still at it
@@ -209,17 +321,21 @@ function flush(s) {
   go?.();
 }
 
+// Makes an event; it goes out now if its component is joined, else when the (re)join is answered
 function send(el, root, handler, args, form, fieldsOf) {
-  if (!socket || socket.readyState > WebSocket.OPEN) return; // closed: nothing would answer
+  const id = root.dataset.liveId;
+  const s = st(id);
   const ref = ++lastRef;
   for (const [f, r] of typed) if (r === Infinity && root.contains(f)) typed.set(f, ref);
   el.classList.add(LOADING);
   const text = el.getAttribute('data-live-submit.disable-with');
-  const msg = { t: 'event', ref, id: root.dataset.liveId, handler, args };
+  // seq: the server applies each of a component's events once and in order, however often it is resent
+  const m = { t: 'event', ref, id, seq: ++s.s, handler, args };
   // Before a submit only the fields touched so far show their errors; a submit touches them all
   if (form) touched.set(form, new Set([...form.elements].map(c => c.name).filter(Boolean)));
-  else if (fieldsOf) msg.touched = [...(touched.get(fieldsOf) || [])];
-  request(msg, { el, form, text, undo: form && freeze(form, text) });
+  else if (fieldsOf) m.touched = [...(touched.get(fieldsOf) || [])];
+  pending.set(ref, { m, el, form, text, undo: form && freeze(form, text) });
+  if (s.j > 1) put(m);
 }
 
 // While a submit is in flight its fields are read-only and its buttons disabled (text fields stay focusable, so
@@ -245,7 +361,22 @@ function freeze(form, text) {
 function start() {
   for (const type of ['submit', 'input', 'change', 'focusout']) listen(type);
   for (const root of roots()) scan(root);
-  if (document.querySelector(ROOT)) connect();
+  window.addEventListener('online', now);
+  document.addEventListener('visibilitychange', () => document.hidden || now());
+  // Roots that come and go by any means (innerHTML, htmx, a morph adding a nested component). A moved node is
+  // reported removed and added: gone() and join() look at the page as it is when the observer runs.
+  new MutationObserver(list => {
+    for (const { addedNodes, removedNodes } of list) {
+      for (const n of removedNodes) within(n).forEach(r => gone(r.dataset.liveId));
+      for (const n of addedNodes) {
+        if (n.isConnected && n.attributes) {
+          scan(n);
+          within(n).forEach(join);
+        }
+      }
+    }
+  }).observe(document, { childList: true, subtree: true });
+  roots().forEach(join);
 }
 
 // Module scripts run once per URL, but the runtime may still arrive twice (another URL, a bundle): start once

@@ -44,13 +44,14 @@ class FakeSocket {
   sent = [];
   constructor(url) { FakeSocket.last = this; }
   send(text) { this.sent.push(JSON.parse(text)); }
-  open() { this.readyState = 1; this.onopen(); }
+  open() { this.readyState = 1; this.onopen?.(); this.answer({ t: 'hello', v: 1, build: 'b1' }); }
   answer(msg) { this.onmessage({ data: JSON.stringify(msg) }); }
   take() { return this.sent.splice(0); }
 }
 
 Object.assign(globalThis, {
   document, window, HTMLElement: window.HTMLElement, CustomEvent: window.CustomEvent, WebSocket: FakeSocket,
+  MutationObserver: window.MutationObserver,
 });
 await import('../target/classes/META-INF/quarkus-live/runtime.js');
 const ws = FakeSocket.last;

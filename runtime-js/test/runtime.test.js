@@ -1,5 +1,5 @@
 // The built bundle end to end on a jsdom page, with a stand-in WebSocket playing the server.
-import { test } from 'node:test';
+import { test, mock } from 'node:test';
 import assert from 'node:assert/strict';
 import { JSDOM } from 'jsdom';
 
@@ -21,6 +21,7 @@ const { window } = new JSDOM(`<!doctype html><body>
   <form id="outside"><button id="out" type="button">plain form</button></form>
 </body>`, { url: 'https://shop.example/page' });
 const { document } = window;
+mock.timers.enable({ apis: ['setTimeout'] });
 
 class FakeSocket {
   static OPEN = 1;
@@ -31,7 +32,7 @@ class FakeSocket {
   constructor(url) { this.url = url; FakeSocket.last = this; FakeSocket.count++; }
   send(text) { this.sent.push(JSON.parse(text)); }
   // server side helpers
-  open() { this.readyState = 1; this.onopen(); }
+  open() { this.readyState = 1; this.onopen?.(); this.answer({ t: 'hello', v: 1, build: 'b1' }); }
   answer(msg) { this.onmessage({ data: JSON.stringify(msg) }); }
   close() { this.readyState = 3; this.onclose(); }
   take() { return this.sent.splice(0); }
@@ -39,6 +40,7 @@ class FakeSocket {
 
 Object.assign(globalThis, {
   document, window, HTMLElement: window.HTMLElement, CustomEvent: window.CustomEvent, WebSocket: FakeSocket,
+  MutationObserver: window.MutationObserver,
 });
 const warnings = [];
 console.warn = (...args) => warnings.push(args);
@@ -49,30 +51,38 @@ const $ = id => document.getElementById(id);
 const root = id => document.querySelector(`[data-live-id="${id}"]`);
 const click = el => el.dispatchEvent(new window.MouseEvent('click', { bubbles: true, cancelable: true }));
 
-test('one socket next to the script, joins every root once open, marks joined roots connected', () => {
+test('one socket next to the script; joins once the server said hello; events wait for their join', () => {
   assert.equal(FakeSocket.count, 1, 'the second copy of the script did not start again');
   assert.match(ws.url, /^file:\/\/.*\/quarkus-live\/ws$/, 'derived from the script URL');
-  click($('inc')); // before the socket is open: waits for the joins
+  click($('inc')); // before the socket is open: waits for the join
   assert.deepEqual(ws.sent, [], 'nothing is sent before the socket opens');
-  ws.open();
-  const [join1, join2, early] = ws.take();
+  ws.readyState = 1;
+  ws.onopen?.();
+  assert.deepEqual(ws.sent, [], 'an open socket is not enough: the server speaks first');
+  ws.answer({ t: 'hello', v: 1, build: 'b1' });
+  const [join1, join2, ...more] = ws.take();
   assert.deepEqual([join1, join2], [{ t: 'join', v: 1, ref: join1.ref, id: 'c1' }, { t: 'join', v: 1, ref: join2.ref, id: 't1' }]);
   assert.notEqual(join1.ref, join2.ref);
-  assert.equal(early?.handler, 'add', 'the early click follows the joins');
-  ws.answer({ t: 'ok', ref: early.ref, id: 'c1' });
-  const joins = [join1, join2];
-  ws.answer({ t: 'ok', ref: joins[0].ref, id: 'c1' });
+  assert.deepEqual(more, [], 'the early click waits for the answer to its join');
+  assert.ok($('inc').classList.contains('live-loading'), 'and shows as loading meanwhile');
+  ws.answer({ t: 'ok', ref: join1.ref, id: 'c1', token: 'k-c1' });
   assert.ok(root('c1').classList.contains('live-connected'));
   assert.ok(!root('t1').classList.contains('live-connected'), 'not joined yet');
-  ws.answer({ t: 'ok', ref: joins[1].ref, id: 't1' });
+  const [early] = ws.take();
+  assert.deepEqual(early, { t: 'event', ref: early.ref, id: 'c1', seq: 1, handler: 'add', args: [1, 'one'] });
+  assert.ok(early.ref < join1.ref, 'it keeps the ref it was made with, before the join');
+  ws.answer({ t: 'ok', ref: early.ref, id: 'c1' });
+  assert.ok(!$('inc').classList.contains('live-loading'));
+  ws.answer({ t: 'ok', ref: join2.ref, id: 't1', token: 'k-t1' });
   assert.ok(root('t1').classList.contains('live-connected'));
+  assert.deepEqual(ws.take(), [], 't1 had nothing waiting');
 });
 
 test('a click sends the event, the element is loading until the answer, whose html is morphed in', () => {
   const inc = $('inc');
   assert.equal(click(inc), true, 'a plain button outside a form keeps its default');
   const [msg] = ws.take();
-  assert.deepEqual(msg, { t: 'event', ref: msg.ref, id: 'c1', handler: 'add', args: [1, 'one'] });
+  assert.deepEqual(msg, { t: 'event', ref: msg.ref, id: 'c1', seq: 2, handler: 'add', args: [1, 'one'] });
   assert.ok(inc.classList.contains('live-loading'));
   ws.answer({ t: 'ok', ref: msg.ref, id: 'c1',
     html: `<div data-live-component="Counter" data-live-id="c1"><b>1</b>
@@ -88,10 +98,13 @@ test('a click sends the event, the element is loading until the answer, whose ht
 
 test('clicks: links are taken over, checkboxes still toggle, unbound elements send nothing', () => {
   assert.equal(click($('link')), false, 'the link is not followed');
-  assert.equal(ws.take()[0].handler, 'go');
+  const [go] = ws.take();
+  assert.equal(go.handler, 'go');
   $('cb').click();
   assert.equal($('cb').checked, true, 'the checkbox toggled');
-  assert.deepEqual(ws.take()[0].args, [true]);
+  const [toggle] = ws.take();
+  assert.deepEqual(toggle.args, [true]);
+  for (const m of [go, toggle]) ws.answer({ t: 'ok', ref: m.ref, id: m.id });
   click($('plain'));
   click($('out'));
   assert.deepEqual(ws.take(), []);
@@ -104,7 +117,7 @@ test('submit sends the form fields and never reloads; a submit button click beco
   $('f').dispatchEvent(submit);
   assert.equal(submit.defaultPrevented, true);
   const [msg] = ws.take();
-  assert.deepEqual(msg, { t: 'event', ref: msg.ref, id: 't1', handler: 'save', args: ['bread', true, 'x'] });
+  assert.deepEqual(msg, { t: 'event', ref: msg.ref, id: 't1', seq: 1, handler: 'save', args: ['bread', true, 'x'] });
   assert.ok($('f').classList.contains('live-loading'));
   ws.answer({ t: 'ok', ref: msg.ref, id: 't1' });
   assert.ok(!$('f').classList.contains('live-loading'));
@@ -116,7 +129,7 @@ test('submit sends the form fields and never reloads; a submit button click beco
   // Bound on an element around the form: bare names still read the submitted form
   $('wrapped').dispatchEvent(new window.Event('submit', { bubbles: true, cancelable: true }));
   const [find] = ws.take();
-  assert.deepEqual([find.handler, find.args], ['find', ['tea']]);
+  assert.deepEqual([find.handler, find.args, find.seq], ['find', ['tea'], 3], 'seq counts per component');
   ws.answer({ t: 'ok', ref: find.ref, id: 't1' });
   // A form outside any component is left to the browser
   const plain = new window.Event('submit', { bubbles: true, cancelable: true });
@@ -162,16 +175,29 @@ test('errors warn and fire live:error on the root, or on the document without an
   assert.deepEqual(warnings.map(w => w[1].code), ['unknown-handler', 'malformed']);
 });
 
-test('a closed socket marks every root disconnected and clears pending requests', () => {
+test('a closed socket marks every root disconnected; events in flight stay loading, clicks are kept', () => {
   click($('inc'));
+  const [inFlight] = ws.take();
   assert.ok($('inc').classList.contains('live-loading'));
   ws.close();
   for (const id of ['c1', 't1']) {
     assert.ok(root(id).classList.contains('live-disconnected'));
     assert.ok(!root(id).classList.contains('live-connected'));
   }
-  assert.ok(!$('inc').classList.contains('live-loading'));
+  assert.ok($('inc').classList.contains('live-loading'), 'not answered yet');
   assert.equal(click($('link')), false, 'still no navigation');
-  assert.equal($('inc').classList.contains('live-loading'), false);
-  assert.equal(FakeSocket.last, ws, 'no second socket');
+  assert.deepEqual(ws.take(), [], 'nothing goes to a closed socket');
+  assert.equal(FakeSocket.last, ws, 'no second socket before the backoff');
+  mock.timers.tick(250);
+  const again = FakeSocket.last;
+  assert.notEqual(again, ws, 'reconnected');
+  again.open();
+  const joins = again.take();
+  assert.deepEqual(joins.map(j => [j.id, j.token]), [['c1', 'k-c1'], ['t1', 'k-t1']], 'rejoins with the tokens');
+  again.answer({ t: 'ok', ref: joins[0].ref, id: 'c1', token: 'k-c1' });
+  const [resent, link] = again.take();
+  assert.deepEqual(resent, inFlight, 'the event in flight goes again, same ref and seq');
+  assert.deepEqual([link.handler, link.seq], ['go', inFlight.seq + 1]);
+  assert.ok(root('c1').classList.contains('live-connected'));
+  assert.ok(!root('c1').classList.contains('live-disconnected'));
 });
