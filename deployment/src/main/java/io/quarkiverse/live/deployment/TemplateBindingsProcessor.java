@@ -14,8 +14,8 @@ import io.quarkiverse.live.deployment.CallParser.Argument;
 import io.quarkiverse.live.deployment.CallParser.Call;
 import io.quarkiverse.live.deployment.CallParser.Literal;
 import io.quarkiverse.live.runtime.dispatch.ArgumentBinder;
-import io.quarkiverse.live.runtime.render.ComponentView;
 import io.quarkiverse.live.runtime.dispatch.ConversionException;
+import io.quarkiverse.live.runtime.render.ComponentView;
 import io.quarkiverse.live.runtime.render.EventAttributes;
 import io.quarkiverse.live.runtime.render.TemplateIds;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
@@ -24,8 +24,8 @@ import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.qute.Expression;
 import io.quarkus.qute.deployment.EffectiveTemplatePathsBuildItem;
 import io.quarkus.qute.deployment.TemplatePathBuildItem;
-import io.quarkus.qute.deployment.TemplatesAnalysisBuildItem;
 import io.quarkus.qute.deployment.TemplatesAnalysisBuildItem.TemplateAnalysis;
+import io.quarkus.qute.deployment.TemplatesAnalysisBuildItem;
 
 /**
  * Checks every component template against its component, so that mistakes fail the build instead of a click: each

@@ -1,10 +1,9 @@
 package io.quarkiverse.live.runtime;
 
-import io.quarkiverse.live.runtime.http.LivePages;
-import io.quarkiverse.live.runtime.http.RuntimeScript;
-
 import java.util.function.Supplier;
 
+import io.quarkiverse.live.runtime.http.LivePages;
+import io.quarkiverse.live.runtime.http.RuntimeScript;
 import io.quarkiverse.live.runtime.protocol.ServerBuild;
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.annotations.Recorder;

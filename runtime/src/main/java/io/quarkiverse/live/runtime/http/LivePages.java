@@ -1,16 +1,14 @@
 package io.quarkiverse.live.runtime.http;
 
-import io.quarkiverse.live.runtime.render.ComponentRenderer;
-
-import io.quarkiverse.live.runtime.LiveBuildTimeConfig;
-import io.quarkiverse.live.runtime.component.MountedComponent;
-
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.inject.Singleton;
 
+import io.quarkiverse.live.runtime.LiveBuildTimeConfig;
+import io.quarkiverse.live.runtime.component.MountedComponent;
+import io.quarkiverse.live.runtime.render.ComponentRenderer;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InjectableContext.ContextState;
 import io.quarkus.arc.ManagedContext;

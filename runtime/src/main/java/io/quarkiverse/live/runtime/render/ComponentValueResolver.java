@@ -1,9 +1,8 @@
 package io.quarkiverse.live.runtime.render;
 
-import io.quarkiverse.live.runtime.component.ComponentBinding;
-
 import java.util.concurrent.CompletionStage;
 
+import io.quarkiverse.live.runtime.component.ComponentBinding;
 import io.quarkus.qute.CompletedStage;
 import io.quarkus.qute.EvalContext;
 import io.quarkus.qute.Results;

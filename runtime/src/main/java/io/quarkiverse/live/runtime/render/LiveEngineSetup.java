@@ -1,14 +1,13 @@
 package io.quarkiverse.live.runtime.render;
 
-import io.quarkiverse.live.runtime.component.ComponentBinding;
-import io.quarkiverse.live.runtime.component.LiveComponents;
-
 import java.util.HashSet;
 import java.util.Set;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
+import io.quarkiverse.live.runtime.component.ComponentBinding;
+import io.quarkiverse.live.runtime.component.LiveComponents;
 import io.quarkus.qute.EngineBuilder;
 
 /**
