@@ -41,6 +41,7 @@ final class CuttableProxy implements AutoCloseable {
     /** Both sides of every connection that is open now. */
     private final Set<NetSocket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean cut;
+    private final java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
 
     private CuttableProxy(Vertx vertx, boolean ownsVertx, String targetHost, int targetPort) {
         this.vertx = vertx;
@@ -99,6 +100,11 @@ final class CuttableProxy implements AutoCloseable {
         }
     }
 
+    /** How many connections were closed as soon as they were accepted, because the line was cut. */
+    int refused() {
+        return refused.get();
+    }
+
     /** Accepts and forwards new connections again. Connections closed by {@link #cut()} stay closed. */
     void restore() {
         cut = false;
@@ -122,6 +128,7 @@ final class CuttableProxy implements AutoCloseable {
         open.add(front);
         front.closeHandler(ignored -> open.remove(front));
         if (cut) {
+            refused.incrementAndGet();
             front.close();
             return;
         }
