@@ -10,6 +10,7 @@ import io.quarkiverse.live.runtime.http.LivePages;
 import io.quarkiverse.live.runtime.render.ComponentRenderer;
 import io.quarkiverse.live.runtime.render.LiveEngineSetup;
 import io.quarkiverse.live.runtime.render.LiveSectionHelperFactory;
+import io.quarkiverse.live.runtime.transport.ws.IdentityCapture;
 import io.quarkiverse.live.runtime.transport.ws.SameOriginCheck;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.BeanDefiningAnnotationBuildItem;
@@ -39,6 +40,7 @@ public class LiveProcessor {
         return AdditionalBeanBuildItem.builder()
                 .addBeanClasses(LiveComponents.class, ComponentIds.class, ComponentRenderer.class, ComponentRegistry.class,
                         LivePages.class, LiveEngineSetup.class, Dispatcher.class, SameOriginCheck.class,
+                        IdentityCapture.class,
                         ArgumentBinder.class, LiveLocaleResolver.class,
                         LiveSectionHelperFactory.class)
                 .setUnremovable()

@@ -29,6 +29,7 @@ import io.quarkiverse.live.runtime.protocol.Replies;
 import io.quarkiverse.live.runtime.protocol.ServerBuild;
 import io.quarkiverse.live.runtime.render.ComponentRenderer;
 import io.quarkiverse.live.runtime.transport.Channel;
+import io.quarkiverse.live.runtime.transport.ConnectionIdentity;
 import io.quarkiverse.live.runtime.transport.Session;
 import io.quarkus.runtime.BlockingOperationNotAllowedException;
 import io.quarkus.runtime.LaunchMode;
@@ -65,8 +66,8 @@ public class Dispatcher {
     }
 
     /** A browser connected: greets it with the server's build, so a page of another build knows to reload. */
-    public Session opened(Channel channel, String acceptLanguage) {
-        Session session = new Session(channel, acceptLanguage);
+    public Session opened(Channel channel, String acceptLanguage, ConnectionIdentity identity) {
+        Session session = new Session(channel, acceptLanguage, identity);
         channel.send(Replies.hello(build.id()));
         return session;
     }
@@ -123,6 +124,7 @@ public class Dispatcher {
         // A rejoining browser may have missed renders: it always gets the whole HTML
         Answer answer = new Answer(session, component, join.ref(), null, component.token(), !joined.first());
         component.tasks().submit(model, scope -> {
+            session.identity().restore();
             if (joined.first()) {
                 try {
                     component.binding().mounted(component.instance());
@@ -145,6 +147,7 @@ public class Dispatcher {
         HandlerSignature handler = component.binding().handler(event.handler());
         ExecutionModel model = handler == null ? ExecutionModel.EVENT_LOOP : handler.executionModel();
         component.tasks().submit(model, scope -> {
+            session.identity().restore();
             if (event.seq() != null) {
                 EventSequence.Verdict verdict = component.sequence().check(event.seq());
                 if (verdict instanceof EventSequence.Replay replay) {

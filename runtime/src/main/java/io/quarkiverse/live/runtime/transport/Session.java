@@ -17,11 +17,18 @@ public final class Session implements ComponentOwner {
 
     private final Channel channel;
     private final List<Locale.LanguageRange> languages;
+    private final ConnectionIdentity identity;
     private final Map<String, MountedComponent> components = new ConcurrentHashMap<>();
 
-    public Session(Channel channel, String acceptLanguage) {
+    public Session(Channel channel, String acceptLanguage, ConnectionIdentity identity) {
         this.channel = channel;
         this.languages = languages(acceptLanguage);
+        this.identity = identity;
+    }
+
+    /** The user who opened the connection, set into the request context of every task of its components. */
+    public ConnectionIdentity identity() {
+        return identity;
     }
 
     public Channel channel() {

@@ -3,6 +3,7 @@ package io.quarkiverse.live.runtime.transport.ws;
 import io.quarkiverse.live.runtime.dispatch.Dispatcher;
 import io.quarkiverse.live.runtime.protocol.ErrorCode;
 import io.quarkiverse.live.runtime.protocol.Replies;
+import io.quarkiverse.live.runtime.transport.ConnectionIdentity;
 import io.quarkiverse.live.runtime.transport.Session;
 import io.quarkus.arc.Arc;
 import io.quarkus.websockets.next.OnBinaryMessage;
@@ -32,8 +33,9 @@ public abstract class LiveSocket {
     @NonBlocking
     public void opened(WebSocketConnection connection) {
         WebSocketChannel channel = new WebSocketChannel(connection, Vertx.currentContext());
-        connection.userData().put(SESSION,
-                dispatcher.opened(channel, connection.handshakeRequest().header("Accept-Language")));
+        connection.userData().put(SESSION, dispatcher.opened(channel,
+                connection.handshakeRequest().header("Accept-Language"),
+                ConnectionIdentity.of(connection.userData().get(IdentityCapture.IDENTITY))));
     }
 
     @OnTextMessage
