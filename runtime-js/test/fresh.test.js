@@ -4,6 +4,7 @@
 import { test, mock } from 'node:test';
 import assert from 'node:assert/strict';
 import { JSDOM } from 'jsdom';
+import { FakeSocket } from '../test-support/fake-socket.js';
 
 mock.timers.enable({ apis: ['setTimeout', 'Date'], now: 1_000_000 });
 Math.random = () => 1;
@@ -31,18 +32,6 @@ let served = `<!doctype html><html><head><title>t</title></head><body>
 const fetched = [];
 let reloads = 0;
 
-class FakeSocket {
-  static OPEN = 1;
-  static all = [];
-  readyState = 0;
-  sent = [];
-  constructor(url) { FakeSocket.all.push(this); }
-  send(text) { this.sent.push(JSON.parse(text)); }
-  hello(build) { this.readyState = 1; this.answer({ t: 'hello', v: 1, build }); }
-  answer(msg) { this.onmessage({ data: JSON.stringify(msg) }); }
-  close() { this.readyState = 3; this.onclose(); }
-  take() { return this.sent.splice(0); }
-}
 const ws = () => FakeSocket.all.at(-1);
 
 Object.assign(globalThis, {

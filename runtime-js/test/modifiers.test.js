@@ -3,6 +3,7 @@
 import { test, mock } from 'node:test';
 import assert from 'node:assert/strict';
 import { JSDOM } from 'jsdom';
+import { FakeSocket } from '../test-support/fake-socket.js';
 
 mock.timers.enable({ apis: ['setTimeout'] });
 
@@ -37,17 +38,6 @@ const { window } = new JSDOM(`<!doctype html><body>
 </body>`, { url: 'https://shop.example/page' });
 const { document } = window;
 
-class FakeSocket {
-  static OPEN = 1;
-  static last;
-  readyState = 0;
-  sent = [];
-  constructor(url) { FakeSocket.last = this; }
-  send(text) { this.sent.push(JSON.parse(text)); }
-  open() { this.readyState = 1; this.onopen?.(); this.answer({ t: 'hello', v: 1, build: 'b1' }); }
-  answer(msg) { this.onmessage({ data: JSON.stringify(msg) }); }
-  take() { return this.sent.splice(0); }
-}
 
 Object.assign(globalThis, {
   document, window, HTMLElement: window.HTMLElement, CustomEvent: window.CustomEvent, WebSocket: FakeSocket,

@@ -3,6 +3,7 @@
 import { test, mock } from 'node:test';
 import assert from 'node:assert/strict';
 import { JSDOM } from 'jsdom';
+import { FakeSocket } from '../test-support/fake-socket.js';
 
 mock.timers.enable({ apis: ['setTimeout'] });
 // The jitter factor is 1/2 + random/2: with 1 every delay is the full backoff step
@@ -22,18 +23,6 @@ const { document } = window;
 let hidden = false;
 Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
 
-class FakeSocket {
-  static OPEN = 1;
-  static all = [];
-  readyState = 0;
-  sent = [];
-  constructor(url) { FakeSocket.all.push(this); }
-  send(text) { this.sent.push(JSON.parse(text)); }
-  open() { this.readyState = 1; this.answer({ t: 'hello', v: 1, build: 'b1' }); }
-  answer(msg) { this.onmessage({ data: JSON.stringify(msg) }); }
-  close() { this.readyState = 3; this.onclose(); }
-  take() { return this.sent.splice(0); }
-}
 const sockets = () => FakeSocket.all.length;
 const ws = () => FakeSocket.all.at(-1);
 

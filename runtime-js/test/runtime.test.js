@@ -2,6 +2,7 @@
 import { test, mock } from 'node:test';
 import assert from 'node:assert/strict';
 import { JSDOM } from 'jsdom';
+import { FakeSocket } from '../test-support/fake-socket.js';
 
 const { window } = new JSDOM(`<!doctype html><body>
   <div data-live-component="Counter" data-live-id="c1"><b>0</b>
@@ -23,20 +24,6 @@ const { window } = new JSDOM(`<!doctype html><body>
 const { document } = window;
 mock.timers.enable({ apis: ['setTimeout'] });
 
-class FakeSocket {
-  static OPEN = 1;
-  static last;
-  static count = 0;
-  readyState = 0;
-  sent = [];
-  constructor(url) { this.url = url; FakeSocket.last = this; FakeSocket.count++; }
-  send(text) { this.sent.push(JSON.parse(text)); }
-  // server side helpers
-  open() { this.readyState = 1; this.onopen?.(); this.answer({ t: 'hello', v: 1, build: 'b1' }); }
-  answer(msg) { this.onmessage({ data: JSON.stringify(msg) }); }
-  close() { this.readyState = 3; this.onclose(); }
-  take() { return this.sent.splice(0); }
-}
 
 Object.assign(globalThis, {
   document, window, HTMLElement: window.HTMLElement, CustomEvent: window.CustomEvent, WebSocket: FakeSocket,

@@ -1,6 +1,5 @@
 package org.acme;
 
-import static io.restassured.RestAssured.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,15 +28,11 @@ class DatabaseTest {
     @TestHTTPResource("/")
     URI base;
 
-    private static String mount(String path) {
-        return LiveClient.componentIds(get(path).then().statusCode(200).extract().asString()).get(0);
-    }
-
     @Test
     void transactionalHandlersStoreAndLoadRows() throws Exception {
         String message = "Signed at " + System.nanoTime();
         try (LiveClient client = LiveClient.connect(base)) {
-            String id = mount("/guestbook");
+            String id = LiveClient.mount("/guestbook");
             assertEquals("ok", client.join(id).getString("t"), "a @Transactional onMount() loads the entries");
 
             JsonObject empty = client.event(id, "sign", new JsonObject().put("name", "").put("message", ""));
@@ -50,7 +45,7 @@ class DatabaseTest {
             assertTrue(signed.getString("html").contains(message), signed.encode());
         }
         try (LiveClient later = LiveClient.connect(base)) {
-            JsonObject joined = later.join(mount("/guestbook"));
+            JsonObject joined = later.join(LiveClient.mount("/guestbook"));
             assertTrue(joined.getString("html").contains(message), "read back from the database: " + joined.encode());
         }
     }
@@ -75,7 +70,7 @@ class DatabaseTest {
         Logger dispatcher = Logger.getLogger("io.quarkiverse.live.runtime.dispatch.Dispatcher");
         dispatcher.addHandler(capture);
         try (LiveClient client = LiveClient.connect(base)) {
-            String id = mount("/forgot-blocking");
+            String id = LiveClient.mount("/forgot-blocking");
             client.join(id);
             JsonObject failed = client.event(id, "count");
             assertEquals("handler-failed", failed.getString("code"), failed.encode());

@@ -28,10 +28,6 @@ class EngineTest {
     @TestHTTPResource("/")
     URI base;
 
-    private static String mount(String path) {
-        return LiveClient.componentIds(get(path).then().statusCode(200).extract().asString()).get(0);
-    }
-
     private static String text(JsonObject reply, String cssClass) {
         Matcher matcher = Pattern.compile("class=\"" + cssClass + "\">([^<]*)<").matcher(reply.getString("html"));
         assertTrue(matcher.find(), "no ." + cssClass + " in " + reply.encode());
@@ -40,7 +36,7 @@ class EngineTest {
 
     @Test
     void handlersRunWhereTheirAnnotationsSay() throws Exception {
-        String id = mount("/where-it-runs");
+        String id = LiveClient.mount("/where-it-runs");
         try (LiveClient client = LiveClient.connect(base)) {
             JsonObject joined = client.join(id);
             assertEquals("ok", joined.getString("t"), joined.encode());
@@ -63,7 +59,7 @@ class EngineTest {
 
     @Test
     void eachTaskHasItsOwnRequestContextCoveringHandlerAndRender() throws Exception {
-        String id = mount("/where-it-runs");
+        String id = LiveClient.mount("/where-it-runs");
         try (LiveClient client = LiveClient.connect(base)) {
             client.join(id);
             int destroyedBefore = RequestProbe.destroyed();
@@ -85,9 +81,9 @@ class EngineTest {
     void aHandlerThatNeverReturnsHoldsOnlyItsOwnComponent() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         WhereItRuns.release = release;
-        String stuck = mount("/where-it-runs");
-        String neighbour = mount("/where-it-runs");
-        String counter = mount("/counter");
+        String stuck = LiveClient.mount("/where-it-runs");
+        String neighbour = LiveClient.mount("/where-it-runs");
+        String counter = LiveClient.mount("/counter");
         try (LiveClient client = LiveClient.connect(base); LiveClient other = LiveClient.connect(base)) {
             client.join(stuck);
             client.join(neighbour);

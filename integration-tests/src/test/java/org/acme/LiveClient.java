@@ -64,6 +64,11 @@ final class LiveClient implements AutoCloseable {
         return new LiveClient(base, Map.of("Origin", origin));
     }
 
+    /** Renders the page over HTTP and returns the id of its first component, mounted and waiting to be joined. */
+    static String mount(String path) {
+        return componentIds(io.restassured.RestAssured.get(path).then().statusCode(200).extract().asString()).get(0);
+    }
+
     /** The component ids in an HTML page, in document order. */
     static List<String> componentIds(String html) {
         Matcher matcher = ID.matcher(html);

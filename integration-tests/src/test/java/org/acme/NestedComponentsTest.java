@@ -23,13 +23,9 @@ class NestedComponentsTest {
     @TestHTTPResource("/")
     URI base;
 
-    private static String mount(String path) {
-        return LiveClient.componentIds(get(path).then().statusCode(200).extract().asString()).get(0);
-    }
-
     @Test
     void aChildLivesWhileItsParentRendersIt() throws Exception {
-        String panel = mount("/panel");
+        String panel = LiveClient.mount("/panel");
         try (LiveClient client = LiveClient.connect(base)) {
             client.join(panel);
             JsonObject shown = client.event(panel, "toggle");

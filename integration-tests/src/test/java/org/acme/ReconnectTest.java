@@ -1,6 +1,5 @@
 package org.acme;
 
-import static io.restassured.RestAssured.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -29,10 +28,6 @@ class ReconnectTest {
     @Inject
     Presence presence;
 
-    private static String mountCounter() {
-        return LiveClient.componentIds(get("/counter").then().statusCode(200).extract().asString()).get(0);
-    }
-
     @Test
     void everyConnectionStartsWithHello() throws Exception {
         try (LiveClient client = LiveClient.connect(base)) {
@@ -44,7 +39,7 @@ class ReconnectTest {
 
     @Test
     void aRejoinResumesTheStateWithoutMountingAgain() throws Exception {
-        String id = mountCounter();
+        String id = LiveClient.mount("/counter");
         String token;
         int joinedBefore = presence.everJoined();
         try (LiveClient first = LiveClient.connect(base)) {
@@ -63,8 +58,8 @@ class ReconnectTest {
 
     @Test
     void aRejoinNeedsTheComponentsOwnToken() throws Exception {
-        String id = mountCounter();
-        String other = mountCounter();
+        String id = LiveClient.mount("/counter");
+        String other = LiveClient.mount("/counter");
         String token;
         String otherToken;
         try (LiveClient first = LiveClient.connect(base)) {
@@ -87,7 +82,7 @@ class ReconnectTest {
 
     @Test
     void aRejoinTakesTheComponentOverFromAConnectionStillOpen() throws Exception {
-        String id = mountCounter();
+        String id = LiveClient.mount("/counter");
         try (LiveClient stale = LiveClient.connect(base); LiveClient fresh = LiveClient.connect(base)) {
             String token = stale.join(id).getString("token");
             stale.event(id, "increment");
@@ -100,7 +95,7 @@ class ReconnectTest {
 
     @Test
     void numberedEventsApplyOnceAndInOrder() throws Exception {
-        String id = mountCounter();
+        String id = LiveClient.mount("/counter");
         try (LiveClient client = LiveClient.connect(base)) {
             client.join(id);
             assertTrue(client.numberedEvent(id, 1, "increment").getString("html").contains("Count: 1"));
@@ -127,7 +122,7 @@ class ReconnectTest {
 
     @Test
     void eventsResentAfterAReconnectAreNotAppliedTwice() throws Exception {
-        String id = mountCounter();
+        String id = LiveClient.mount("/counter");
         String token;
         try (LiveClient first = LiveClient.connect(base)) {
             token = first.join(id).getString("token");
@@ -145,7 +140,7 @@ class ReconnectTest {
 
     @Test
     void windowOfRememberedAnswersIsBounded() throws Exception {
-        String id = mountCounter();
+        String id = LiveClient.mount("/counter");
         try (LiveClient client = LiveClient.connect(base)) {
             client.join(id);
             for (int seq = 1; seq <= 20; seq++) {
@@ -159,7 +154,7 @@ class ReconnectTest {
 
     @Test
     void aComponentThatLeftThePageCanComeBack() throws Exception {
-        String id = mountCounter();
+        String id = LiveClient.mount("/counter");
         try (LiveClient client = LiveClient.connect(base)) {
             String token = client.join(id).getString("token");
             client.event(id, "add", 2);

@@ -20,12 +20,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 
@@ -33,31 +30,16 @@ import com.microsoft.playwright.Page;
  * The server is stopped and started again under an open page: the packaged demo runs as a process of its own, which
  * the test stops and starts again on the same port, while Chromium keeps the page open.
  */
-class ServerRestartIT {
+class ServerRestartIT extends BrowserTestBase {
 
     private static final Pattern DISCONNECTED = Pattern.compile("\\blive-disconnected\\b");
     private static final Pattern CONNECTED = Pattern.compile("\\blive-connected\\b");
 
-    static Browser browser;
-    BrowserContext context;
     Process server;
     int port;
 
-    @BeforeAll
-    static void launch() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void shutdown() {
-        browser.close();
-    }
-
     @AfterEach
     void stop() throws Exception {
-        if (context != null) {
-            context.close();
-        }
         stopServer();
     }
 
@@ -65,7 +47,6 @@ class ServerRestartIT {
     void thePageWorksAgainByItselfWithWhatTheUserTyped() throws Exception {
         port = freePort();
         startServer();
-        context = browser.chromium.newContext();
         Page page = context.newPage();
         page.navigate("http://127.0.0.1:" + port + "/todos");
         Locator root = page.locator("[data-live-component=TodoList]");
