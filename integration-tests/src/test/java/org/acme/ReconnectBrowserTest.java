@@ -66,8 +66,12 @@ class ReconnectBrowserTest extends BrowserTestBase {
         int refusedBefore = proxy.refused();
         await().atMost(Duration.ofSeconds(15)).until(() -> proxy.refused() > refusedBefore);
 
+        long restored = System.nanoTime();
         proxy.restore();
         assertThat(page.locator("h2")).hasText("Count: 4");
+        System.out.printf("From the network coming back to the page showing its 3 offline clicks: %d ms "
+                + "(the runtime was waiting out its backoff; refused reconnects meanwhile: %d)%n",
+                (System.nanoTime() - restored) / 1_000_000, proxy.refused() - refusedBefore);
         assertThat(root).hasClass(CONNECTED);
         assertThat(root).not().hasClass(DISCONNECTED);
         assertThat(plus).not().hasClass(Pattern.compile("\\blive-loading\\b"));

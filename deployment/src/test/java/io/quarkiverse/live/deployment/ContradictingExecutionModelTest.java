@@ -2,6 +2,8 @@ package io.quarkiverse.live.deployment;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import jakarta.transaction.Transactional;
+
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,6 +28,7 @@ public class ContradictingExecutionModelTest {
             .assertException(t -> LiveFailures.assertLiveBuildFailure(t,
                     Torn.class.getName() + ": save() is annotated both @NonBlocking and @Blocking",
                     Torn.class.getName() + ": onMount() is annotated both @NonBlocking and @RunOnVirtualThread",
+                    Torn.class.getName() + ": store() is annotated both @NonBlocking and @Transactional",
                     "Live component " + TornClass.class.getName() + " is annotated both @NonBlocking and @Blocking"));
 
     @Test
@@ -41,6 +44,12 @@ public class ContradictingExecutionModelTest {
         @Blocking
         @NonBlocking
         void save() {
+            n++;
+        }
+
+        @NonBlocking
+        @Transactional
+        void store() {
             n++;
         }
 

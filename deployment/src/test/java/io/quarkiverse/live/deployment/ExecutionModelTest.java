@@ -3,6 +3,7 @@ package io.quarkiverse.live.deployment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,8 @@ public class ExecutionModelTest {
         assertEquals(ExecutionModel.WORKER, mixed.handler("blocking").executionModel());
         assertEquals(ExecutionModel.VIRTUAL_THREAD, mixed.handler("virtual").executionModel());
         assertEquals(ExecutionModel.EVENT_LOOP, mixed.handler("reactive").executionModel());
+        assertEquals(ExecutionModel.WORKER, mixed.handler("transactional").executionModel(),
+                "@Transactional implies blocking, as in Quarkus REST");
         assertEquals(ExecutionModel.WORKER, mixed.mountModel());
         assertEquals(ExecutionModel.EVENT_LOOP, mixed.unmountModel());
     }
@@ -73,6 +76,11 @@ public class ExecutionModelTest {
 
         Uni<Void> reactive() {
             return Uni.createFrom().voidItem();
+        }
+
+        @Transactional
+        void transactional() {
+            n++;
         }
 
         @Blocking
