@@ -31,6 +31,20 @@ public interface LiveRuntimeConfig {
     int maxMessageSize();
 
     /**
+     * The most fields a form sent as one handler argument may have. A form with more is refused with
+     * {@code bad-arguments} before anything is converted.
+     */
+    @WithDefault("256")
+    int maxFormFields();
+
+    /**
+     * How deep a form field's dotted name may nest: {@code address.street} is 2. A deeper name is refused with
+     * {@code bad-arguments}, so no name can make the expansion into nested objects run away.
+     */
+    @WithDefault("8")
+    int maxFieldDepth();
+
+    /**
      * How long the server keeps a component whose browser lost its connection (Wi-Fi gone, laptop asleep, a proxy
      * recycled). A browser that reconnects within it resumes exactly where it was, events sent meanwhile included;
      * after it the component is unmounted ({@code onUnmount()} runs) and a reconnecting page gets a fresh one.
