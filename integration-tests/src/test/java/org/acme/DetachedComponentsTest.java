@@ -45,7 +45,9 @@ class DetachedComponentsTest {
     public static class ShortGrace implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.live.reconnect-grace", "2s", "quarkus.live.max-detached", String.valueOf(CAP));
+            return Map.of("quarkus.live.reconnect-grace", "2s", "quarkus.live.max-detached", String.valueOf(CAP),
+                    // All the test's connections come from one address, a hundred at a time
+                    "quarkus.live.max-connections-per-address", "1000");
         }
     }
 

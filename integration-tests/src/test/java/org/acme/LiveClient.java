@@ -29,6 +29,8 @@ final class LiveClient implements AutoCloseable {
     private final List<JsonObject> received = new CopyOnWriteArrayList<>();
     private final List<String> rawReceived = new CopyOnWriteArrayList<>();
     private final java.util.concurrent.atomic.AtomicLong refs = new java.util.concurrent.atomic.AtomicLong(1);
+    /** The close code once the connection has closed (-1 without one), else {@code null}. */
+    private volatile Integer closeStatus;
     /** The server's first message on the connection. */
     final JsonObject hello;
 
@@ -39,10 +41,13 @@ final class LiveClient implements AutoCloseable {
         headers.forEach(options::addHeader);
         try {
             // The handler is set as the connection completes, on its event loop, so the hello cannot slip past it
-            socket = client.connect(options).onSuccess(ws -> ws.textMessageHandler(text -> {
-                rawReceived.add(text);
-                received.add(new JsonObject(text));
-            })).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            socket = client.connect(options).onSuccess(ws -> {
+                ws.textMessageHandler(text -> {
+                    rawReceived.add(text);
+                    received.add(new JsonObject(text));
+                });
+                ws.closeHandler(ignored -> closeStatus = ws.closeStatusCode() == null ? -1 : (int) ws.closeStatusCode());
+            }).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             vertx.close();
             throw e;
@@ -104,6 +109,26 @@ final class LiveClient implements AutoCloseable {
         socket.writeTextMessage(new JsonObject().put("t", "leave").put("id", id).encode());
     }
 
+    /** Waits until the server has closed the connection and returns its close code. */
+    int awaitClosed() {
+        await().atMost(Duration.ofSeconds(20)).until(() -> closeStatus != null);
+        return closeStatus;
+    }
+
+    boolean isClosed() {
+        return closeStatus != null;
+    }
+
+    /** Sends a message without waiting for anything. */
+    void sendOnly(JsonObject message) {
+        socket.writeTextMessage(message.encode());
+    }
+
+    /** Stops reading from the socket, as a client that hangs would: nothing is read, pings go unanswered. */
+    void stopReading() {
+        socket.pause();
+    }
+
     /** Every message received so far, the hello first. */
     List<JsonObject> received() {
         return List.copyOf(received);
@@ -156,7 +181,16 @@ final class LiveClient implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        socket.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        // A client that stopped reading reads again, so it hears how the connection ends
+        socket.resume();
+        try {
+            if (closeStatus == null) {
+                socket.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+            }
+        } catch (java.util.concurrent.TimeoutException e) {
+            // A client that stopped reading never hears the end of the close handshake; its Vert.x goes anyway
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
     }
 }

@@ -10,6 +10,8 @@ import io.quarkiverse.live.runtime.http.LivePages;
 import io.quarkiverse.live.runtime.render.ComponentRenderer;
 import io.quarkiverse.live.runtime.render.LiveEngineSetup;
 import io.quarkiverse.live.runtime.render.LiveSectionHelperFactory;
+import io.quarkiverse.live.runtime.transport.Connections;
+import io.quarkiverse.live.runtime.transport.ws.ConnectionLimitCheck;
 import io.quarkiverse.live.runtime.transport.ws.IdentityCapture;
 import io.quarkiverse.live.runtime.transport.ws.SameOriginCheck;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
@@ -40,7 +42,7 @@ public class LiveProcessor {
         return AdditionalBeanBuildItem.builder()
                 .addBeanClasses(LiveComponents.class, ComponentIds.class, ComponentRenderer.class, ComponentRegistry.class,
                         LivePages.class, LiveEngineSetup.class, Dispatcher.class, SameOriginCheck.class,
-                        IdentityCapture.class,
+                        IdentityCapture.class, ConnectionLimitCheck.class, Connections.class,
                         ArgumentBinder.class, LiveLocaleResolver.class,
                         LiveSectionHelperFactory.class)
                 .setUnremovable()
@@ -48,17 +50,22 @@ public class LiveProcessor {
     }
 
     /**
-     * Live traffic goes over websockets-next, whose limits must sit above {@code quarkus.live.max-message-size} so an
-     * oversized event gets an answer instead of a closed connection. Per-message compression is off by default:
+     * Live traffic goes over websockets-next, whose frame and message limits follow
+     * {@code quarkus.live.max-message-size}: a longer message is refused as it arrives (close 1009) instead of being
+     * buffered, up to megabytes, until its last fragment comes. The server pings every 20 seconds, so a silent browser
+     * still answers and {@code quarkus.live.idle-timeout} closes only dead connections. Per-message compression is off:
      * it keeps a compression context per connection (memory on every open page) and compresses secrets of the page
-     * together with text the user typed, the setting of compression side-channel attacks. Both stay overridable.
+     * together with text the user typed, the setting of compression side-channel attacks. All stay overridable.
      */
     @BuildStep
     void webSocketDefaults(BuildProducer<RunTimeConfigurationDefaultBuildItem> defaults) {
+        String maxMessageSize = "${quarkus.live.max-message-size:65536}";
         defaults.produce(new RunTimeConfigurationDefaultBuildItem("quarkus.websockets-next.server.max-message-size",
-                "2097152"));
+                maxMessageSize));
         defaults.produce(new RunTimeConfigurationDefaultBuildItem("quarkus.websockets-next.server.max-frame-size",
-                "2097152"));
+                maxMessageSize));
+        defaults.produce(new RunTimeConfigurationDefaultBuildItem(
+                "quarkus.websockets-next.server.auto-ping-interval", "20s"));
         defaults.produce(new RunTimeConfigurationDefaultBuildItem(
                 "quarkus.websockets-next.server.per-message-compression-supported", "false"));
     }

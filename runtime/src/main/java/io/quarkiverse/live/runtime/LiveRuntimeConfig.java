@@ -23,12 +23,81 @@ public interface LiveRuntimeConfig {
     Duration joinTimeout();
 
     /**
-     * The longest message, in characters, a client may send. A longer one is answered with a {@code too-large} error
-     * and the connection stays open. Events are small: the default leaves room for a long text area. The WebSocket
-     * carrier's own frame and message limits are set above it, so that it is this limit a client meets.
+     * The longest message, in bytes of UTF-8, a client may send. The WebSocket's own frame and message limits are set
+     * to it, so a longer message is never buffered whole: the server closes the connection with 1009 (message too
+     * big). The browser runtime learns the limit from the server's {@code hello} and refuses to send a longer event
+     * itself. Events are small: the default leaves room for a long text area.
      */
     @WithDefault("65536")
     int maxMessageSize();
+
+    /**
+     * The most events of one component that may wait for their turn or run at once. An event past it is answered
+     * with {@code too-many} without being queued (the browser runtime sends it again a moment later), so a client
+     * that sends faster than its handlers run cannot grow the server's memory.
+     */
+    @WithDefault("32")
+    int maxQueuedEvents();
+
+    /**
+     * The most events of one connection, all its components together, that may wait for their turn or run at once.
+     * An event past it is answered with {@code too-many} without being queued.
+     */
+    @WithDefault("128")
+    int maxQueuedEventsPerConnection();
+
+    /**
+     * The most events one connection may send per second, on average; bursts of up to twice as many pass. An event
+     * past it is answered with {@code too-many} and not applied. A connection that goes on sending refused events
+     * (more than {@code max-queued-events} of them in a row) is closed with 1008 (policy violation).
+     */
+    @WithDefault("100")
+    int maxEventsPerSecond();
+
+    /**
+     * The most components waiting for their first join at once, in the whole server: each page a browser loads keeps
+     * its components until the browser joins them or {@code join-timeout} passes. Past it the component that has
+     * waited longest is forgotten, so a flood of page loads costs bounded memory.
+     */
+    @WithDefault("20000")
+    int maxPendingJoins();
+
+    /**
+     * The most components one connection may have joined at once. A join past it is refused with
+     * {@code too-many}.
+     */
+    @WithDefault("200")
+    int maxComponentsPerConnection();
+
+    /**
+     * The most live connections the server keeps open at once. An upgrade past it is refused with 503 and the browser
+     * runtime tries again later, with backoff.
+     */
+    @WithDefault("10000")
+    int maxConnections();
+
+    /**
+     * The most live connections from one client address. Behind a proxy every client may share the proxy's address:
+     * let Quarkus read the forwarded address ({@code quarkus.http.proxy.proxy-address-forwarding}) or raise this.
+     */
+    @WithDefault("100")
+    int maxConnectionsPerAddress();
+
+    /**
+     * How long a connection may stay silent: no message and no answer to the server's pings (sent every half of it,
+     * and browsers answer them by themselves). A silent connection is closed, so a client that vanished without a TCP
+     * close does not hold its connection for the HTTP idle timeout.
+     */
+    @WithDefault("60s")
+    Duration idleTimeout();
+
+    /**
+     * The most bytes the server may have written to one connection that the browser has not read yet. A connection
+     * past it (a client that stopped reading) is closed with 1008, so a slow client cannot grow the server's memory
+     * or hold up others; its components wait for it to come back like any other dropped connection's.
+     */
+    @WithDefault("1048576")
+    int maxUnsentBytes();
 
     /**
      * The most fields a form sent as one handler argument may have. A form with more is refused with

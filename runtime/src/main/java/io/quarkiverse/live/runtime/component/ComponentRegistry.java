@@ -37,9 +37,10 @@ public class ComponentRegistry {
     private final ComponentIds ids;
     private final LiveRuntimeConfig config;
     private final Map<String, MountedComponent> byId = new ConcurrentHashMap<>();
-    /** Detached components, longest detached first; entries of components that moved on since are skipped. */
-    private final ConcurrentLinkedQueue<Detachment> detachedOrder = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger detached = new AtomicInteger();
+    /** Components waiting for their first join, longest waiting first. */
+    private final Waiting pending = new Waiting(Phase.RENDERED);
+    /** Detached components, longest detached first. */
+    private final Waiting detached = new Waiting(Phase.DETACHED);
     private long sweepTimer = -1;
 
     ComponentRegistry(LiveComponents components, ComponentIds ids, LiveRuntimeConfig config) {
@@ -74,6 +75,11 @@ public class ComponentRegistry {
         MountedComponent component = new MountedComponent(ids.next(), ids.next(), binding, handle, parent,
                 config.replayWindow());
         byId.put(component.id(), component);
+        // A child waits as long as its parent shows it; a page's component counts against the cap of waiting ones
+        if (parent == null) {
+            pending.add(component);
+            pending.evictPast(config.maxPendingJoins());
+        }
         return component;
     }
 
@@ -108,9 +114,7 @@ public class ComponentRegistry {
             }
             first = !component.isMounted();
             component.markMounted();
-            if (phase == Phase.DETACHED) {
-                detached.decrementAndGet();
-            }
+            leaving(component, phase);
             previous = component.enter(Phase.JOINED, owner);
             // Runs where its connection runs; a duplicated context of its own, so context-local data is per component
             component.bind(VertxContext.createNewDuplicatedContext(VertxContext.getRootContext(eventLoop)));
@@ -127,34 +131,75 @@ public class ComponentRegistry {
 
     /** The connection that owned the component left: the component waits for a rejoin for the grace period. */
     public void detach(MountedComponent component, ComponentOwner owner) {
-        Detachment detachment;
         synchronized (component) {
             if (component.phase() != Phase.JOINED || component.owner() != owner) {
                 return;
             }
             component.enter(Phase.DETACHED, null);
-            detached.incrementAndGet();
-            detachment = new Detachment(component, component.phaseSinceNanos());
+            detached.add(component);
         }
-        detachedOrder.add(detachment);
-        int max = config.maxDetached();
-        while (detached.get() > max) {
-            Detachment oldest = detachedOrder.poll();
-            if (oldest == null) {
-                break;
-            }
-            if (oldest.current()) {
-                destroy(oldest.component());
-            }
+        detached.evictPast(config.maxDetached());
+    }
+
+    /** Counts the component out of the phase it leaves, when that phase is counted. Call under its lock. */
+    private void leaving(MountedComponent component, Phase phase) {
+        if (phase == Phase.DETACHED) {
+            detached.left();
+        } else if (phase == Phase.RENDERED && component.parent() == null) {
+            pending.left();
         }
     }
 
-    private record Detachment(MountedComponent component, long sinceNanos) {
+    /**
+     * The components in one counted phase, longest there first, and how many there are. Entries of components that
+     * have moved on since are skipped when met.
+     */
+    private final class Waiting {
+        private final Phase phase;
+        private final ConcurrentLinkedQueue<Entry> order = new ConcurrentLinkedQueue<>();
+        private final AtomicInteger count = new AtomicInteger();
 
-        /** Whether the component is still in the detachment this entry recorded. */
-        boolean current() {
-            synchronized (component) {
-                return component.phase() == Phase.DETACHED && component.phaseSinceNanos() == sinceNanos;
+        Waiting(Phase phase) {
+            this.phase = phase;
+        }
+
+        /** Counts the component in; call under its lock, just after it entered the phase. */
+        void add(MountedComponent component) {
+            count.incrementAndGet();
+            order.add(new Entry(component, phase, component.phaseSinceNanos()));
+        }
+
+        void left() {
+            count.decrementAndGet();
+        }
+
+        int count() {
+            return count.get();
+        }
+
+        /** Destroys the components that have been in the phase longest until at most {@code max} are left. */
+        void evictPast(int max) {
+            while (count.get() > max) {
+                Entry oldest = order.poll();
+                if (oldest == null) {
+                    break;
+                }
+                if (oldest.current()) {
+                    destroy(oldest.component());
+                }
+            }
+        }
+
+        void forgetStale() {
+            order.removeIf(entry -> !entry.current());
+        }
+
+        /** A component that entered the phase at that time; current while it has not moved on since. */
+        private record Entry(MountedComponent component, Phase phase, long sinceNanos) {
+            boolean current() {
+                synchronized (component) {
+                    return component.phase() == phase && component.phaseSinceNanos() == sinceNanos;
+                }
             }
         }
     }
@@ -170,9 +215,7 @@ public class ComponentRegistry {
             if (phase == Phase.DESTROYED) {
                 return;
             }
-            if (phase == Phase.DETACHED) {
-                detached.decrementAndGet();
-            }
+            leaving(component, phase);
             owner = component.enter(Phase.DESTROYED, null);
         }
         byId.remove(component.id(), component);
@@ -206,7 +249,12 @@ public class ComponentRegistry {
 
     /** How many components wait for their browser to reconnect. */
     public int detachedCount() {
-        return detached.get();
+        return detached.count();
+    }
+
+    /** How many components of pages wait for their first join. */
+    public int pendingJoinCount() {
+        return pending.count();
     }
 
     Collection<MountedComponent> all() {
@@ -248,7 +296,8 @@ public class ComponentRegistry {
                 forgotten++;
             }
         }
-        detachedOrder.removeIf(detachment -> !detachment.current());
+        pending.forgetStale();
+        detached.forgetStale();
         if (forgotten > 0) {
             LOG.debugf("Forgot %d live component(s) not joined or not rejoined in time", forgotten);
         }

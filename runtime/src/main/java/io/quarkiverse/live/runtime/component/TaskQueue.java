@@ -40,6 +40,11 @@ public final class TaskQueue {
         return context != null;
     }
 
+    /** How many tasks wait or run. */
+    public synchronized int size() {
+        return pending.size() + (running ? 1 : 0);
+    }
+
     public void submit(ExecutionModel model, Task task) {
         synchronized (this) {
             pending.add(new Pending(model, task));

@@ -53,7 +53,7 @@ public class Dispatcher {
     private final ComponentRenderer renderer;
     private final ArgumentBinder binder;
     private final ServerBuild build;
-    private final int maxMessageSize;
+    private final LiveRuntimeConfig config;
     private final boolean devMode = LaunchMode.current() == LaunchMode.DEVELOPMENT;
 
     Dispatcher(ComponentRegistry registry, ComponentRenderer renderer, ArgumentBinder binder, ServerBuild build,
@@ -62,29 +62,31 @@ public class Dispatcher {
         this.renderer = renderer;
         this.binder = binder;
         this.build = build;
-        this.maxMessageSize = config.maxMessageSize();
+        this.config = config;
     }
 
     /** A browser connected: greets it with the server's build, so a page of another build knows to reload. */
     public Session opened(Channel channel, String acceptLanguage, ConnectionIdentity identity) {
-        Session session = new Session(channel, acceptLanguage, identity);
-        channel.send(Replies.hello(build.id()));
+        Session session = new Session(channel, acceptLanguage, identity, config.maxEventsPerSecond());
+        channel.send(Replies.hello(build.id(), config.maxMessageSize()));
         return session;
     }
 
-    /** The browser's connection is gone: its components wait for it to come back, for the grace period. */
+    /**
+     * The browser's connection is gone: its components wait for it to come back, for the grace period. Its events that
+     * have not started yet are dropped: nobody could read their answers, and the browser sends them again when it
+     * rejoins.
+     */
     public void closed(Session session) {
+        session.markClosed();
         for (MountedComponent component : session.components()) {
             registry.detach(component, session);
         }
     }
 
+    /** One message from the browser. The carrier has already refused any longer than the limit. */
     public void received(Session session, String text) {
-        if (text.length() > maxMessageSize) {
-            send(session, Replies.error(null, null, ErrorCode.TOO_LARGE, "Message of " + text.length()
-                    + " characters refused; the limit is quarkus.live.max-message-size=" + maxMessageSize));
-            return;
-        }
+        session.heard();
         ClientMessage message;
         try {
             message = MessageReader.read(text);
@@ -109,6 +111,11 @@ public class Dispatcher {
         if (join.token() == null && here != null && !here.isDestroyed()) {
             send(session, Replies.error(join.ref(), join.id(), ErrorCode.UNKNOWN_COMPONENT,
                     "Component " + join.id() + " is already joined on this connection"));
+            return;
+        }
+        if (here == null && session.components().size() >= config.maxComponentsPerConnection()) {
+            send(session, Replies.error(join.ref(), join.id(), ErrorCode.TOO_MANY, "This connection has "
+                    + config.maxComponentsPerConnection() + " components joined, the most it may have"));
             return;
         }
         ComponentRegistry.Join joined = registry.join(join.id(), join.token(), session, session.channel().eventLoop());
@@ -144,30 +151,57 @@ public class Dispatcher {
                     "No component with id " + event.id() + " is joined on this connection"));
             return;
         }
+        String refusal = component.tasks().size() >= config.maxQueuedEvents()
+                ? component.binding().name() + " has " + config.maxQueuedEvents()
+                        + " events waiting; send more once they are answered"
+                : session.admitEvent(config.maxQueuedEventsPerConnection());
+        if (refusal != null) {
+            refuse(session, event, refusal);
+            return;
+        }
+        session.admitted();
         HandlerSignature handler = component.binding().handler(event.handler());
         ExecutionModel model = handler == null ? ExecutionModel.EVENT_LOOP : handler.executionModel();
         component.tasks().submit(model, scope -> {
-            session.identity().restore();
-            if (event.seq() != null) {
-                EventSequence.Verdict verdict = component.sequence().check(event.seq());
-                if (verdict instanceof EventSequence.Replay replay) {
-                    send(session, replay.earlierError() == null ? Replies.ok(event.ref(), event.id(), null)
-                            : replay.earlierError().copy().put("ref", event.ref()));
-                    return DONE;
-                }
-                if (verdict instanceof EventSequence.Refuse refuse) {
-                    send(session, Replies.error(event.ref(), event.id(), ErrorCode.BAD_SEQUENCE, refuse.reason()));
-                    return DONE;
-                }
-            }
-            Answer answer = new Answer(session, component, event.ref(), event.seq(), null, false);
-            try {
-                return call(scope, answer, handler, event);
-            } catch (RuntimeException e) {
-                answer.send(failure(event.ref(), component, event.handler() + "()", e));
+            CompletionStage<?> handled = session.isClosed() ? DONE : handle(scope, session, component, handler, event);
+            return handled.whenComplete((ignored, failure) -> session.eventDone());
+        });
+    }
+
+    /**
+     * Answers an event that was not admitted with {@code too-many}: nothing ran, its sequence number is not used, and the
+     * browser may send it again. A connection that goes on sending refused events is closed.
+     */
+    private void refuse(Session session, ClientMessage.Event event, String why) {
+        send(session, Replies.error(event.ref(), event.id(), ErrorCode.TOO_MANY, why));
+        if (session.refused() > config.maxQueuedEvents()) {
+            session.channel().close(Channel.POLICY_VIOLATION, "Too many events refused in a row");
+        }
+    }
+
+    /** The sequence check, then the call; runs on the component's task queue. */
+    private CompletionStage<?> handle(TaskScope scope, Session session, MountedComponent component,
+            HandlerSignature handler, ClientMessage.Event event) {
+        session.identity().restore();
+        if (event.seq() != null) {
+            EventSequence.Verdict verdict = component.sequence().check(event.seq());
+            if (verdict instanceof EventSequence.Replay replay) {
+                send(session, replay.earlierError() == null ? Replies.ok(event.ref(), event.id(), null)
+                        : replay.earlierError().copy().put("ref", event.ref()));
                 return DONE;
             }
-        });
+            if (verdict instanceof EventSequence.Refuse refuse) {
+                send(session, Replies.error(event.ref(), event.id(), ErrorCode.BAD_SEQUENCE, refuse.reason()));
+                return DONE;
+            }
+        }
+        Answer answer = new Answer(session, component, event.ref(), event.seq(), null, false);
+        try {
+            return call(scope, answer, handler, event);
+        } catch (RuntimeException e) {
+            answer.send(failure(event.ref(), component, event.handler() + "()", e));
+            return DONE;
+        }
     }
 
     /** Binds the arguments, calls the handler and finishes the request; runs on the component's task queue. */

@@ -14,6 +14,7 @@ public final class ErrorCode {
     public static final String BAD_SEQUENCE = "bad-sequence";
     public static final String INVALID = "invalid";
     public static final String TOO_LARGE = "too-large";
+    public static final String TOO_MANY = "too-many";
     public static final String HANDLER_FAILED = "handler-failed";
     public static final String RENDER_FAILED = "render-failed";
     public static final String BINARY_NOT_SUPPORTED = "binary-not-supported";

@@ -13,9 +13,13 @@ public final class Replies {
     private Replies() {
     }
 
-    /** The first message on every connection: the protocol version and the build of the server. */
-    public static String hello(String build) {
-        return new JsonObject().put("t", "hello").put("v", MessageReader.VERSION).put("build", build).encode();
+    /**
+     * The first message on every connection: the protocol version, the build of the server and the longest message, in
+     * bytes, it accepts.
+     */
+    public static String hello(String build, int maxMessageSize) {
+        return new JsonObject().put("t", "hello").put("v", MessageReader.VERSION).put("build", build)
+                .put("max", maxMessageSize).encode();
     }
 
     /** Answers a request; {@code html} is {@code null} when the component's HTML did not change. */

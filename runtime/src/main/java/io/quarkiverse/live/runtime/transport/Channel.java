@@ -8,8 +8,21 @@ import io.vertx.core.Context;
  */
 public interface Channel {
 
-    /** Sends one protocol message; may be called from any thread. A closed channel drops it. */
+    /** Close code: the client broke a rule of the protocol or a limit (RFC 6455, 1008). */
+    short POLICY_VIOLATION = 1008;
+    /** Close code: the connection was silent for too long (RFC 6455, 1001). */
+    short GOING_AWAY = 1001;
+    /** Close code: the server is at its connection limit; try again later (RFC 6455, 1013). */
+    short TRY_AGAIN_LATER = 1013;
+
+    /**
+     * Sends one protocol message; may be called from any thread. A closed channel drops it. A channel whose browser
+     * does not read what it is sent closes itself once too much waits for it.
+     */
     void send(String message);
+
+    /** Closes the connection with a close code and a reason; the session's components detach as for any close. */
+    void close(short code, String reason);
 
     /** The event-loop context of the connection; the components it joins run their event-loop tasks there. */
     Context eventLoop();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.quarkiverse.live.runtime.component.ComponentOwner;
 import io.quarkiverse.live.runtime.component.MountedComponent;
@@ -19,11 +20,64 @@ public final class Session implements ComponentOwner {
     private final List<Locale.LanguageRange> languages;
     private final ConnectionIdentity identity;
     private final Map<String, MountedComponent> components = new ConcurrentHashMap<>();
+    private final EventRate rate;
+    private final AtomicInteger queuedEvents = new AtomicInteger();
+    private final AtomicInteger refusedInARow = new AtomicInteger();
+    private volatile long lastHeardNanos = System.nanoTime();
+    private volatile boolean closed;
 
-    public Session(Channel channel, String acceptLanguage, ConnectionIdentity identity) {
+    public Session(Channel channel, String acceptLanguage, ConnectionIdentity identity, int eventsPerSecond) {
         this.channel = channel;
         this.languages = languages(acceptLanguage);
         this.identity = identity;
+        this.rate = new EventRate(eventsPerSecond);
+    }
+
+    /** The browser said something (a message, or the answer to a ping). */
+    public void heard() {
+        lastHeardNanos = System.nanoTime();
+    }
+
+    /** How long the browser has been silent, in nanoseconds. */
+    public long silentNanos() {
+        return System.nanoTime() - lastHeardNanos;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    public void markClosed() {
+        closed = true;
+    }
+
+    /**
+     * Admits one more event of this connection, or says why not: too fast for the connection's rate, or too many of its
+     * events waiting. {@code null} when admitted; then {@link #eventDone()} must follow once the event is over.
+     */
+    public String admitEvent(int maxQueued) {
+        if (queuedEvents.get() >= maxQueued) {
+            return "this connection has " + maxQueued + " events waiting; send more once they are answered";
+        }
+        if (!rate.tryTake()) {
+            return "this connection sends events faster than the server allows";
+        }
+        queuedEvents.incrementAndGet();
+        return null;
+    }
+
+    public void eventDone() {
+        queuedEvents.decrementAndGet();
+    }
+
+    /** Counts a refused event; returns how many were refused in a row. */
+    public int refused() {
+        return refusedInARow.incrementAndGet();
+    }
+
+    /** An event was admitted: the run of refusals is over. */
+    public void admitted() {
+        refusedInARow.set(0);
     }
 
     /** The user who opened the connection, set into the request context of every task of its components. */

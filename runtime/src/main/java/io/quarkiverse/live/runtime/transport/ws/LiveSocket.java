@@ -1,14 +1,19 @@
 package io.quarkiverse.live.runtime.transport.ws;
 
+import io.quarkiverse.live.runtime.LiveRuntimeConfig;
 import io.quarkiverse.live.runtime.dispatch.Dispatcher;
 import io.quarkiverse.live.runtime.protocol.ErrorCode;
 import io.quarkiverse.live.runtime.protocol.Replies;
+import io.quarkiverse.live.runtime.transport.Channel;
 import io.quarkiverse.live.runtime.transport.ConnectionIdentity;
+import io.quarkiverse.live.runtime.transport.Connections;
 import io.quarkiverse.live.runtime.transport.Session;
 import io.quarkus.arc.Arc;
+import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnPongMessage;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocketConnection;
@@ -19,7 +24,8 @@ import io.vertx.core.buffer.Buffer;
 /**
  * The WebSocket carrier of the protocol. The build generates a subclass annotated {@code @WebSocket} with the path
  * {@code <quarkus.live.root-path>/ws}, since an annotation cannot read configuration. Every callback runs on the
- * connection's event loop and hands the frame to the {@link Dispatcher}, which decides what it means.
+ * connection's event loop and hands the frame to the {@link Dispatcher}, which decides what it means. A connection
+ * past the connection limits is closed at once (1013), with no session.
  */
 public abstract class LiveSocket {
 
@@ -28,27 +34,54 @@ public abstract class LiveSocket {
     // Looked up rather than injected: the generated subclass lives in another class loader in test and dev mode, where
     // package-private injection into this class would fail
     private final Dispatcher dispatcher = Arc.container().instance(Dispatcher.class).get();
+    private final Connections connections = Arc.container().instance(Connections.class).get();
+    private final long maxUnsentBytes = Arc.container().instance(LiveRuntimeConfig.class).get().maxUnsentBytes();
 
     @OnOpen
     @NonBlocking
     public void opened(WebSocketConnection connection) {
-        WebSocketChannel channel = new WebSocketChannel(connection, Vertx.currentContext());
-        connection.userData().put(SESSION, dispatcher.opened(channel,
-                connection.handshakeRequest().header("Accept-Language"),
-                ConnectionIdentity.of(connection.userData().get(IdentityCapture.IDENTITY))));
+        if (!connections.admit(address(connection))) {
+            connection.close(new CloseReason(Channel.TRY_AGAIN_LATER, "Too many live connections; try again later"))
+                    .subscribe().with(ignored -> {
+                    }, ignored -> {
+                    });
+            return;
+        }
+        WebSocketChannel channel = new WebSocketChannel(connection, Vertx.currentContext(), maxUnsentBytes);
+        Session session = dispatcher.opened(channel, connection.handshakeRequest().header("Accept-Language"),
+                ConnectionIdentity.of(connection.userData().get(IdentityCapture.IDENTITY)));
+        connection.userData().put(SESSION, session);
+        connections.track(session);
     }
 
     @OnTextMessage
     @NonBlocking
     public void text(WebSocketConnection connection, String message) {
-        dispatcher.received(connection.userData().get(SESSION), message);
+        Session session = connection.userData().get(SESSION);
+        if (session != null) {
+            dispatcher.received(session, message);
+        }
     }
 
     @OnBinaryMessage
     @NonBlocking
     public void binary(WebSocketConnection connection, Buffer message) {
-        connection.userData().get(SESSION).channel().send(Replies.error(null, null, ErrorCode.BINARY_NOT_SUPPORTED,
-                "Binary frames are not supported; send JSON text frames").encode());
+        Session session = connection.userData().get(SESSION);
+        if (session != null) {
+            session.heard();
+            session.channel().send(Replies.error(null, null, ErrorCode.BINARY_NOT_SUPPORTED,
+                    "Binary frames are not supported; send JSON text frames").encode());
+        }
+    }
+
+    /** Browsers answer the server's pings by themselves: an answer says the connection is alive. */
+    @OnPongMessage
+    @NonBlocking
+    public void pong(WebSocketConnection connection, Buffer data) {
+        Session session = connection.userData().get(SESSION);
+        if (session != null) {
+            session.heard();
+        }
     }
 
     @OnClose
@@ -57,6 +90,12 @@ public abstract class LiveSocket {
         Session session = connection.userData().get(SESSION);
         if (session != null) {
             dispatcher.closed(session);
+            connections.closed(session, address(connection));
         }
+    }
+
+    private static String address(WebSocketConnection connection) {
+        String address = connection.userData().get(ConnectionLimitCheck.ADDRESS);
+        return address == null ? "unknown" : address;
     }
 }

@@ -1,13 +1,19 @@
 package io.quarkiverse.live.runtime.transport.ws;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.live.runtime.transport.Channel;
+import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.Context;
 
 /**
- * A WebSocket connection of websockets-next as a {@link Channel}: one protocol message per text frame.
+ * A WebSocket connection of websockets-next as a {@link Channel}: one protocol message per text frame. It counts what
+ * it has written and the browser has not read yet; past {@code quarkus.live.max-unsent-bytes} it closes the
+ * connection (1008), so a client that stops reading cannot make the server buffer without bound.
  */
 final class WebSocketChannel implements Channel {
 
@@ -15,16 +21,40 @@ final class WebSocketChannel implements Channel {
 
     private final WebSocketConnection connection;
     private final Context eventLoop;
+    private final long maxUnsent;
+    private final AtomicLong unsent = new AtomicLong();
+    private final AtomicBoolean closing = new AtomicBoolean();
 
-    WebSocketChannel(WebSocketConnection connection, Context eventLoop) {
+    WebSocketChannel(WebSocketConnection connection, Context eventLoop, long maxUnsent) {
         this.connection = connection;
         this.eventLoop = eventLoop;
+        this.maxUnsent = maxUnsent;
     }
 
     @Override
     public void send(String message) {
-        connection.sendText(message).subscribe().with(ignored -> {
-        }, failure -> LOG.debugf(failure, "Could not send to WebSocket connection %s", connection.id()));
+        if (closing.get()) {
+            return;
+        }
+        // Characters, not bytes: close enough for a limit, and no second encoding of every message
+        long size = message.length();
+        if (unsent.addAndGet(size) > maxUnsent) {
+            close(POLICY_VIOLATION, "The client does not read what it is sent");
+            return;
+        }
+        connection.sendText(message).subscribe().with(ignored -> unsent.addAndGet(-size), failure -> {
+            unsent.addAndGet(-size);
+            LOG.debugf(failure, "Could not send to WebSocket connection %s", connection.id());
+        });
+    }
+
+    @Override
+    public void close(short code, String reason) {
+        if (closing.compareAndSet(false, true)) {
+            LOG.debugf("Closing %s: %d %s", describe(), code, reason);
+            connection.close(new CloseReason(code, reason)).subscribe().with(ignored -> {
+            }, failure -> LOG.debugf(failure, "Could not close WebSocket connection %s", connection.id()));
+        }
     }
 
     @Override

@@ -1,0 +1,167 @@
+package org.acme;
+
+import static io.restassured.RestAssured.get;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkiverse.live.runtime.component.ComponentRegistry;
+import io.quarkiverse.live.runtime.transport.Connections;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * One client cannot hurt anyone else: each attack against the running app over real sockets, with small limits so
+ * each is quick to reach. The attacker is refused, throttled or closed; an honest client on another connection gets
+ * every answer.
+ */
+@QuarkusTest
+@TestProfile(LimitsTest.TightLimits.class)
+class LimitsTest {
+
+    public static class TightLimits implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.ofEntries(Map.entry("quarkus.live.max-message-size", "4096"),
+                    Map.entry("quarkus.live.max-queued-events", "8"),
+                    Map.entry("quarkus.live.max-events-per-second", "50"),
+                    Map.entry("quarkus.live.max-pending-joins", "40"),
+                    Map.entry("quarkus.live.max-components-per-connection", "5"),
+                    Map.entry("quarkus.live.max-connections-per-address", "12"),
+                    Map.entry("quarkus.live.max-unsent-bytes", "65536"),
+                    Map.entry("quarkus.live.idle-timeout", "2s"),
+                    Map.entry("quarkus.websockets-next.server.auto-ping-interval", "300ms"));
+        }
+    }
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Inject
+    ComponentRegistry registry;
+
+    @Inject
+    Connections connections;
+
+    /** The honest client: a counter on a connection of its own, answered every time. */
+    static void assertHonestClientServed(URI base) throws Exception {
+        try (LiveClient honest = LiveClient.connect(base)) {
+            String id = LiveClient.mount("/counter");
+            honest.join(id);
+            for (int i = 1; i <= 3; i++) {
+                assertTrue(honest.event(id, "increment").getString("html").contains("Count: " + i));
+            }
+        }
+    }
+
+    @Test
+    void helloNamesTheLimitAndALongerMessageClosesTheConnection() throws Exception {
+        String id = LiveClient.mount("/echo-back");
+        String token;
+        try (LiveClient attacker = LiveClient.connect(base)) {
+            assertEquals(4096, attacker.hello.getInteger("max"));
+            token = attacker.join(id).getString("token");
+            attacker.sendOnly(new JsonObject().put("t", "event").put("ref", 99).put("id", id).put("handler", "say")
+                    .put("args", new JsonArray().add("x".repeat(5000))));
+            // The carrier cuts the connection as the frame passes the limit, before buffering the rest
+            attacker.awaitClosed();
+        }
+        assertHonestClientServed(base);
+        try (LiveClient back = LiveClient.connect(base)) {
+            assertTrue(back.rejoin(id, token).getString("html").contains("class=\"calls\">0<"),
+                    "the oversized event did nothing, and its component waits to be rejoined");
+        }
+    }
+
+    @Test
+    void aFloodOfEventsIsRefusedThenClosed() throws Exception {
+        String id = LiveClient.mount("/echo-back");
+        try (LiveClient attacker = LiveClient.connect(base)) {
+            attacker.join(id);
+            for (int i = 0; i < 400 && !attacker.isClosed(); i++) {
+                attacker.sendOnly(new JsonObject().put("t", "event").put("ref", 1000 + i).put("id", id)
+                        .put("handler", "say").put("args", new JsonArray().add("flood " + i)));
+            }
+            assertEquals(1008, attacker.awaitClosed(), "policy violation");
+            long refused = attacker.received().stream().filter(m -> "too-many".equals(m.getString("code"))).count();
+            long applied = attacker.received().stream().filter(m -> "ok".equals(m.getString("t"))).count();
+            System.out.printf("Flood of 400 events: %d applied, %d refused with too-many, then closed%n", applied,
+                    refused);
+            assertTrue(refused > 8, "refused before being closed: " + refused);
+            assertTrue(applied < 400, "not every event ran: " + applied);
+        }
+        assertHonestClientServed(base);
+    }
+
+    @Test
+    void pageLoadsThatNeverJoinAreCapped() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            ids.add(LiveClient.mount("/counter"));
+            assertTrue(registry.pendingJoinCount() <= 40, "waiting components stay capped");
+        }
+        try (LiveClient client = LiveClient.connect(base)) {
+            ReconnectTest.assertError(client.join(ids.get(0)), "unknown-component");
+            assertEquals("ok", client.join(ids.get(ids.size() - 1)).getString("t"), "the latest page still works");
+        }
+    }
+
+    @Test
+    void componentsPerConnectionAreCapped() throws Exception {
+        try (LiveClient client = LiveClient.connect(base)) {
+            for (int i = 0; i < 5; i++) {
+                assertEquals("ok", client.join(LiveClient.mount("/counter")).getString("t"));
+            }
+            ReconnectTest.assertError(client.join(LiveClient.mount("/counter")), "too-many");
+        }
+    }
+
+    @Test
+    void connectionsPerAddressAreCapped() throws Exception {
+        await().atMost(Duration.ofSeconds(10)).until(() -> connections.count() == 0);
+        List<LiveClient> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < 12; i++) {
+                open.add(LiveClient.connect(base));
+            }
+            ExecutionException refused = assertThrows(ExecutionException.class, () -> LiveClient.connect(base));
+            assertTrue(refused.getCause().getMessage().contains("503"), refused.getCause().toString());
+        } finally {
+            for (LiveClient client : open) {
+                client.close();
+            }
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> connections.count() == 0);
+        assertHonestClientServed(base);
+    }
+
+    @Test
+    void aSilentConnectionIsClosedAndALiveOneIsNot() throws Exception {
+        try (LiveClient silent = LiveClient.connect(base); LiveClient alive = LiveClient.connect(base)) {
+            int before = connections.count();
+            silent.stopReading();
+            await().atMost(Duration.ofSeconds(20)).until(() -> connections.count() < before);
+            assertFalse(alive.isClosed(), "answering pings keeps a quiet connection open");
+            String id = LiveClient.mount("/counter");
+            assertEquals("ok", alive.join(id).getString("t"));
+        }
+        get("/counter").then().statusCode(200);
+    }
+}

@@ -1,0 +1,64 @@
+package org.acme;
+
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkiverse.live.runtime.transport.Connections;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * A client that stops reading: the server stops buffering for it once {@code quarkus.live.max-unsent-bytes} wait, and
+ * closes it, while an honest client goes on. The event limits are high here, so nothing but the unread bytes closes it.
+ */
+@QuarkusTest
+@TestProfile(SlowConsumerTest.SmallBuffer.class)
+class SlowConsumerTest {
+
+    public static class SmallBuffer implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.live.max-unsent-bytes", "65536", "quarkus.live.max-events-per-second", "100000",
+                    "quarkus.live.max-queued-events", "100000", "quarkus.live.max-queued-events-per-connection",
+                    "100000");
+        }
+    }
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Inject
+    Connections connections;
+
+    @Test
+    void aClientThatStopsReadingIsClosed() throws Exception {
+        String id = LiveClient.mount("/echo-back");
+        try (LiveClient slow = LiveClient.connect(base)) {
+            slow.join(id);
+            int before = connections.count();
+            slow.stopReading();
+            // Each answer is 64 KB; the client reads none. Loopback buffers hold a few megabytes, then the server's
+            // own count of unsent bytes passes the limit
+            int sent = 0;
+            while (connections.count() >= before && sent < 2000) {
+                slow.sendOnly(new JsonObject().put("t", "event").put("ref", 5000 + sent).put("id", id)
+                        .put("handler", "fill").put("args", new JsonArray().add(65536)));
+                sent++;
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> connections.count() < before);
+            System.out.printf("A client that stopped reading was closed after %d events of 64 KB answers%n", sent);
+        }
+        LimitsTest.assertHonestClientServed(base);
+    }
+}

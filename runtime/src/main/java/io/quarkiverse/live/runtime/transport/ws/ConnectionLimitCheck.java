@@ -1,0 +1,41 @@
+package io.quarkiverse.live.runtime.transport.ws;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkiverse.live.runtime.transport.Connections;
+import io.quarkus.websockets.next.HttpUpgradeCheck;
+import io.quarkus.websockets.next.UserData;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Refuses a live WebSocket upgrade with 503 when the server or the client's address is at its connection limit, before
+ * any connection exists, and hands the client's address to {@link LiveSocket}, which counts the connection in.
+ */
+@ApplicationScoped
+public class ConnectionLimitCheck implements HttpUpgradeCheck {
+
+    static final UserData.TypedKey<String> ADDRESS = new UserData.TypedKey<>("quarkus-live-address");
+
+    private final Connections connections;
+
+    ConnectionLimitCheck(Connections connections) {
+        this.connections = connections;
+    }
+
+    @Override
+    public boolean appliesTo(String endpointId) {
+        return SameOriginCheck.ENDPOINT_ID.equals(endpointId);
+    }
+
+    @Override
+    public Uni<CheckResult> perform(HttpUpgradeContext context) {
+        // Quarkus puts the forwarded address here when quarkus.http.proxy.proxy-address-forwarding is on
+        String address = context.httpRequest().remoteAddress() == null ? "unknown"
+                : context.httpRequest().remoteAddress().hostAddress();
+        if (!connections.hasRoomFor(address)) {
+            return CheckResult.rejectUpgrade(503);
+        }
+        context.userData().put(ADDRESS, address);
+        return CheckResult.permitUpgrade();
+    }
+}
