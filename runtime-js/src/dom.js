@@ -21,15 +21,17 @@ export function argValues(args, el, form) {
         : form?.elements.namedItem(a.n) || !form ? field(form, a.n) : fields(form));
 }
 
-/** Every named, enabled field of the form (buttons aside), by name, as `field` reads them. */
+/**
+ * Every named, enabled field of the form (buttons aside), by name, as `field` reads them. Every name is an own member
+ * of the object, also one an object has already (`constructor`, `toString`, `__proto__`).
+ */
 export function fields(form) {
-  const all = {};
+  // A Map, not an object: `name in {}` finds inherited names, and setting `__proto__` would set the prototype
+  const all = new Map();
   for (const c of form.elements) {
-    if (c.name && !c.disabled && !/^(submit|button|reset|image)$/.test(c.type) && !(c.name in all)) {
-      all[c.name] = field(form, c.name);
-    }
+    if (c.name && !c.disabled && !/^(submit|button|reset|image)$/.test(c.type)) all.set(c.name, field(form, c.name));
   }
-  return all;
+  return Object.fromEntries(all);
 }
 
 /**
