@@ -30,8 +30,8 @@ let lastRef = 0;
 // order they were made, until answered, across reconnects: when a component's (re)join is answered, its events found
 // here are (re)sent
 const pending = new Map();
-// Per component id: { s: last seq given, k: resume token, j: 1 join sent, 2 joined on this socket, f: taken from a
-// fetched page }
+// Per component id: { s: last seq given, k: resume token, j: 1 join sent, 2 joined on this socket, 3 joined but
+// holding its events back (the server said too-many), f: taken from a fetched page }
 const S = new Map();
 const st = id => S.get(id) || S.set(id, { s: 0 }).get(id);
 // Elements whose bindings listen beyond themselves (.window, .document, .outside)
@@ -213,6 +213,23 @@ function receive(msg) {
     return roots().forEach(join);
   }
   const wait = pending.get(ref) || {};
+  // The server takes no more events just now (too-many: not applied, seq not used). The event stays, and the
+  // component's events wait with it; a second later they go again, in order, with their ref and seq. The events sent
+  // after it meanwhile skip its seq, so they come back as bad-sequence, and wait too
+  const c = wait.m && S.get(wait.m.id);
+  if (c && (msg.code === 'too-many' || c.j > 2 && msg.code === 'bad-sequence')) {
+    if (c.j == 2) {
+      c.j = 3;
+      setTimeout(() => {
+        // Unless the socket closed or the root left meanwhile: then the rejoin sends them
+        if (c.j > 2) {
+          c.j = 2;
+          resume(wait.m.id);
+        }
+      }, 1e3);
+    }
+    return;
+  }
   pending.delete(ref);
   const root = rootOf(id);
   // Before the morph, so that the server's HTML decides the form's final state
@@ -356,7 +373,7 @@ function send(el, root, handler, args, form, fieldsOf) {
   if (form) touched.set(form, new Set([...form.elements].map(c => c.name).filter(Boolean)));
   else if (fieldsOf) m.touched = [...(touched.get(fieldsOf) || [])];
   pending.set(ref, { m, el, form, text, undo: form && freeze(form, text) });
-  if (s.j > 1) out(m);
+  if (s.j == 2) out(m);
 }
 
 // While a submit is in flight its fields are read-only and its buttons disabled (text fields stay focusable, so

@@ -1,5 +1,5 @@
 // What the runtime puts on the wire, and what it does when the server will not take it: every field name of a whole
-// form, the size limit of the hello (too-large, answered in the page).
+// form, the size limit of the hello (too-large, answered in the page), too-many (held, sent again a second later).
 // The built bundle on a jsdom page, a stand-in WebSocket playing the server, mocked timers.
 import { test, mock } from 'node:test';
 import assert from 'node:assert/strict';
@@ -143,4 +143,85 @@ test('a later hello without max lifts the limit', () => {
   const [big] = ws().take();
   assert.equal(big.handler, 'say');
   ok(big);
+});
+
+test('too-many: no error; the event and those after it wait and go again a second later, same ref and seq, in order', () => {
+  errors.length = 0;
+  warnings.length = 0;
+  click($('a'));
+  click($('a'));
+  const [first, second] = ws().take();
+  error(first, 'too-many');
+  assert.ok(loading($('a')), 'still loading: not answered');
+  click($('a'));
+  assert.deepEqual(ws().take(), [], 'the component holds its events back');
+  click($('b'));
+  const [bump] = ws().take();
+  assert.equal(brief(bump), 'b1#1 bump', 'other components go on');
+  ok(bump);
+  // The second one was sent before the first was refused: the server saw a seq skipped
+  error(second, 'bad-sequence');
+  assert.deepEqual([errors, warnings], [[], []], 'no live:error, no warning');
+  mock.timers.tick(999);
+  assert.deepEqual(ws().take(), []);
+  mock.timers.tick(1);
+  const again = ws().take();
+  assert.deepEqual(again.slice(0, 2), [first, second], 'unchanged: same ref, same seq');
+  assert.deepEqual(again.map(brief), [first.seq, first.seq + 1, first.seq + 2].map(s => `a1#${s} add`));
+  // Refused again: once more a second later, once per refusal
+  error(again[0], 'too-many');
+  error(again[1], 'too-many');
+  error(again[2], 'bad-sequence');
+  mock.timers.tick(1000);
+  const third = ws().take();
+  assert.deepEqual(third, again);
+  mock.timers.tick(5000);
+  assert.deepEqual(ws().take(), [], 'nothing more');
+  third.forEach(ok);
+  assert.ok(!loading($('a')));
+  assert.deepEqual(errors, []);
+  click($('a'));
+  const [next] = ws().take();
+  assert.equal(next.seq, first.seq + 3);
+  ok(next);
+});
+
+test('too-many, then the socket closes: the rejoin sends the events once; a bad-sequence otherwise is an error', () => {
+  click($('a'));
+  const [m] = ws().take();
+  error(m, 'too-many');
+  ws().close();
+  mock.timers.tick(250);
+  ws().hello();
+  const joins = ws().take();
+  joins.forEach(ok);
+  assert.deepEqual(ws().take(), [m]);
+  mock.timers.tick(1000);
+  assert.deepEqual(ws().take(), [], 'the old timer sends nothing');
+  error(m, 'bad-sequence');
+  assert.deepEqual(errors.map(([id, e]) => [id, e.code]), [['a1', 'bad-sequence']]);
+  assert.ok(!loading($('a')));
+});
+
+test('too-many for a component that left the page: nothing goes before it is back and joined again', async () => {
+  const settle = () => new Promise(r => setImmediate(r));
+  click($('a'));
+  const [m] = ws().take();
+  const a1 = document.querySelector('[data-live-id="a1"]');
+  a1.remove();
+  await settle();
+  assert.deepEqual(ws().take(), [{ t: 'leave', id: 'a1' }]);
+  error(m, 'too-many');
+  mock.timers.tick(1000);
+  assert.deepEqual(ws().take(), [], 'not sent for a component the server let go of');
+  document.body.prepend(a1);
+  await settle();
+  const [join] = ws().take();
+  assert.deepEqual([join.t, join.token], ['join', 'k-a1']);
+  ok(join);
+  assert.deepEqual(ws().take(), [m]);
+  ok(m);
+  mock.timers.tick(1000);
+  assert.deepEqual(ws().take(), []);
+  assert.ok(!loading($('a')));
 });
