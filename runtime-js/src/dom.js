@@ -111,9 +111,12 @@ export function morph(root, html, keep = () => false) {
     for (const { name, value } of to.attributes) if (from.getAttribute(name) !== value && !(mine && name === 'value')) from.setAttribute(name, value);
     if (mine) return;
     children(from, to);
-    // What the user changed lives in properties, which the attributes no longer set once changed
-    if (field && from.value !== to.value) from.value = to.value;
-    if (from.checked !== to.checked) from.checked = to.checked;
+    // What the user changed lives in properties, which the attributes no longer set once changed. Fields only: a
+    // form's field named `checked` is its (read-only) `checked`
+    if (field) {
+      if (from.value !== to.value) from.value = to.value;
+      if (from.checked !== to.checked) from.checked = to.checked;
+    }
   }
 
   function children(from, to) {

@@ -249,3 +249,17 @@ test('morph: keep(field) keeps a field that is not focused, the way the focused 
   morph(root, `<div data-live-id="A"><input id="k" value="ab" class="c"><input id="o" value="ab"></div>`, f => f === k);
   assert.deepEqual([k.value, k.className, o.value], ['abc', 'c', 'ab']);
 });
+
+test('morph: a form whose fields are named like form properties (checked, value) is morphed like any element', () => {
+  const root = html(`<div data-live-id="A"><form><input type="checkbox" name="checked"><input name="value" value="1">
+    </form></div>`);
+  const form = root.querySelector('form');
+  // In browsers a form's field shadows the form's property of its name (form.checked is the field named checked),
+  // read-only. jsdom does not do it: do it here
+  for (const name of ['checked', 'value']) Object.defineProperty(form, name, { get: () => form.elements.namedItem(name) });
+  morph(root, `<div data-live-id="A"><form class="x"><input type="checkbox" name="checked" checked>
+    <input name="value" value="2"></form></div>`);
+  assert.equal(form.className, 'x');
+  assert.equal(form.elements.namedItem('checked').checked, true);
+  assert.equal(form.elements.namedItem('value').value, '2');
+});
