@@ -261,8 +261,9 @@ function receive(msg) {
     // Joined: the component's events not answered yet go out
     if (wait.j) resume(id);
     // After a submit the form shows what the server rendered: fields without a value attribute empty out, fields
-    // the server filled in (say, after a validation error) keep that value
-    if (t === 'ok') wait.form?.reset();
+    // the server filled in (say, after a validation error) keep that value. From the prototype: a field named reset
+    // is the form's `reset`
+    if (t === 'ok' && wait.form) HTMLFormElement.prototype.reset.call(wait.form);
   }
   for (const [f, r] of typed) if (r <= at || !f.isConnected) typed.delete(f);
 }
