@@ -21,15 +21,17 @@ export function argValues(args, el, form) {
         : form?.elements.namedItem(a.n) || !form ? field(form, a.n) : fields(form));
 }
 
-/** Every named, enabled field of the form (buttons aside), by name, as `field` reads them. */
+/**
+ * Every named, enabled field of the form (buttons aside), by name, as `field` reads them. Every name is an own member
+ * of the object, also one an object has already (`constructor`, `toString`, `__proto__`).
+ */
 export function fields(form) {
-  const all = {};
+  // A Map, not an object: `name in {}` finds inherited names, and setting `__proto__` would set the prototype
+  const all = new Map();
   for (const c of form.elements) {
-    if (c.name && !c.disabled && !/^(submit|button|reset|image)$/.test(c.type) && !(c.name in all)) {
-      all[c.name] = field(form, c.name);
-    }
+    if (c.name && !c.disabled && !/^(submit|button|reset|image)$/.test(c.type)) all.set(c.name, field(form, c.name));
   }
-  return all;
+  return Object.fromEntries(all);
 }
 
 /**
@@ -109,9 +111,12 @@ export function morph(root, html, keep = () => false) {
     for (const { name, value } of to.attributes) if (from.getAttribute(name) !== value && !(mine && name === 'value')) from.setAttribute(name, value);
     if (mine) return;
     children(from, to);
-    // What the user changed lives in properties, which the attributes no longer set once changed
-    if (field && from.value !== to.value) from.value = to.value;
-    if (from.checked !== to.checked) from.checked = to.checked;
+    // What the user changed lives in properties, which the attributes no longer set once changed. Fields only: a
+    // form's field named `checked` is its (read-only) `checked`
+    if (field) {
+      if (from.value !== to.value) from.value = to.value;
+      if (from.checked !== to.checked) from.checked = to.checked;
+    }
   }
 
   function children(from, to) {

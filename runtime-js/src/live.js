@@ -20,6 +20,8 @@ let timer;
 let tries = 0;
 // The server's build the page goes with: the first hello's (or a later one's, when the reload guard kept the page)
 let build;
+// The longest message the server takes, in bytes of UTF-8 (the latest hello's `max`; none: no limit known)
+let max;
 // The page fetched again for components the server no longer has, while they wait for it
 let page;
 let lastRef = 0;
@@ -28,8 +30,8 @@ let lastRef = 0;
 // order they were made, until answered, across reconnects: when a component's (re)join is answered, its events found
 // here are (re)sent
 const pending = new Map();
-// Per component id: { s: last seq given, k: resume token, j: 1 join sent, 2 joined on this socket, f: taken from a
-// fetched page }
+// Per component id: { s: last seq given, k: resume token, j: 1 join sent, 2 joined on this socket, 3 joined but
+// holding its events back (the server said too-many), f: taken from a fetched page }
 const S = new Map();
 const st = id => S.get(id) || S.set(id, { s: 0 }).get(id);
 // Elements whose bindings listen beyond themselves (.window, .document, .outside)
@@ -66,6 +68,24 @@ function listen(type) {
 }
 
 const put = m => ws.send(JSON.stringify(m));
+
+// Sends an event, unless its JSON is longer than the server takes: the server would close the socket, and the event,
+// resent after the rejoin, would close the next one. It ends here instead, as an error answer from the server would
+// end it (too-large), and the server never sees its seq: the component's later events move down one.
+function out(m) {
+  const t = JSON.stringify(m);
+  const n = new Blob([t]).size;
+  if (n > max) {
+    for (const w of pending.values()) if (w.m?.id === m.id && w.m.seq > m.seq) w.m.seq--;
+    st(m.id).s--;
+    receive({ t: 'error', ref: m.ref, id: m.id, code: 'too-large', message: n + ' > ' + max + ' bytes' });
+  } else ws.send(t);
+}
+
+// Sends the component's events not answered yet, in the order they were made, with their ref and seq
+const resume = id => {
+  for (const w of pending.values()) if (w.m?.id === id) out(w.m);
+};
 const mark = (root, on) => {
   root.classList.toggle(CONNECTED, !!on);
   root.classList.toggle(DISCONNECTED, !on);
@@ -187,11 +207,29 @@ function receive(msg) {
     const b = build;
     build = msg.build;
     if (b && b !== build && reload()) return;
+    max = msg.max || 1 / 0;
     up = 1;
     tries = 0;
     return roots().forEach(join);
   }
   const wait = pending.get(ref) || {};
+  // The server takes no more events just now (too-many: not applied, seq not used). The event stays, and the
+  // component's events wait with it; a second later they go again, in order, with their ref and seq. The events sent
+  // after it meanwhile skip its seq, so they come back as bad-sequence, and wait too
+  const c = wait.m && S.get(wait.m.id);
+  if (c && (msg.code === 'too-many' || c.j > 2 && msg.code === 'bad-sequence')) {
+    if (c.j == 2) {
+      c.j = 3;
+      setTimeout(() => {
+        // Unless the socket closed or the root left meanwhile: then the rejoin sends them
+        if (c.j > 2) {
+          c.j = 2;
+          resume(wait.m.id);
+        }
+      }, 1e3);
+    }
+    return;
+  }
   pending.delete(ref);
   const root = rootOf(id);
   // Before the morph, so that the server's HTML decides the form's final state
@@ -220,11 +258,12 @@ function receive(msg) {
       for (const w of frozen) w.undo = freeze(w.form, w.text);
       scan(root);
     }
-    // Joined: the component's events not answered yet go out, in the order they were made, with their seq
-    if (wait.j) for (const w of pending.values()) if (w.m?.id === id) put(w.m);
+    // Joined: the component's events not answered yet go out
+    if (wait.j) resume(id);
     // After a submit the form shows what the server rendered: fields without a value attribute empty out, fields
-    // the server filled in (say, after a validation error) keep that value
-    if (t === 'ok') wait.form?.reset();
+    // the server filled in (say, after a validation error) keep that value. From the prototype: a field named reset
+    // is the form's `reset`
+    if (t === 'ok' && wait.form) HTMLFormElement.prototype.reset.call(wait.form);
   }
   for (const [f, r] of typed) if (r <= at || !f.isConnected) typed.delete(f);
 }
@@ -335,7 +374,7 @@ function send(el, root, handler, args, form, fieldsOf) {
   if (form) touched.set(form, new Set([...form.elements].map(c => c.name).filter(Boolean)));
   else if (fieldsOf) m.touched = [...(touched.get(fieldsOf) || [])];
   pending.set(ref, { m, el, form, text, undo: form && freeze(form, text) });
-  if (s.j > 1) put(m);
+  if (s.j == 2) out(m);
 }
 
 // While a submit is in flight its fields are read-only and its buttons disabled (text fields stay focusable, so

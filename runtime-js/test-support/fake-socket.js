@@ -10,8 +10,8 @@ export class FakeSocket {
   sent = [];
   constructor(url) { this.url = url; FakeSocket.all.push(this); }
   send(text) { this.sent.push(JSON.parse(text)); }
-  /** Opens the socket and greets the page with the server's hello, naming the server's build. */
-  hello(build = 'b1') { this.readyState = 1; this.onopen?.(); this.answer({ t: 'hello', v: 1, build }); }
+  /** Opens the socket and greets the page with the server's hello, naming the server's build (and `more`: max). */
+  hello(build = 'b1', more) { this.readyState = 1; this.onopen?.(); this.answer({ t: 'hello', v: 1, build, ...more }); }
   open() { this.hello(); }
   answer(msg) { this.onmessage({ data: JSON.stringify(msg) }); }
   close() { this.readyState = 3; this.onclose(); }

@@ -73,6 +73,25 @@ test('the whole form: every named field but buttons, checkbox groups as lists', 
     { name: 'Ada', age: '36', terms: true, tags: ['a', 'b'], 'address.street': 'Main' });
 });
 
+test('the whole form: fields named like what every object has come through as their own members', () => {
+  // constructor, toString, hasOwnProperty, __proto__, valueOf, ...: every name Object.prototype has
+  const names = Object.getOwnPropertyNames(Object.prototype);
+  assert.ok(names.includes('__proto__') && names.includes('constructor'));
+  const form = html(`<form>${names.map(n => `<input name="${n}" value="${n}!">`).join('')}
+    <input type="checkbox" name="isPrototypeOf" value="x" checked><input name="plain" value="p"></form>`);
+  const all = fields(form);
+  const expected = [...names.map(n => [n, n === 'isPrototypeOf' ? ['isPrototypeOf!', 'x'] : n + '!']), ['plain', 'p']];
+  assert.deepEqual(Object.entries(all), expected, 'each an own member, in form order');
+  assert.equal(Object.getPrototypeOf(all), Object.prototype, '__proto__ did not set the prototype');
+  assert.deepEqual(Object.entries(JSON.parse(JSON.stringify(all))), expected, 'and JSON shows every one of them');
+  assert.match(JSON.stringify(all), /^\{"constructor":"constructor!",.*"__proto__":"__proto__!"/);
+  // By name, as arguments, too; a name no field has still gives the whole form
+  assert.deepEqual(argValues(parseCall('f(constructor, __proto__, toString, hasOwnProperty, missing)').args, form, form),
+    ['constructor!', '__proto__!', 'toString!', 'hasOwnProperty!', all]);
+  // A form without such fields gives none of those names
+  assert.deepEqual(Object.keys(fields(html('<form><input name="a" value="1"></form>'))), ['a']);
+});
+
 test('morph applies the server HTML and keeps runtime classes', () => {
   const root = html(`<div data-live-id="A" class="box live-connected"><h2>Count: 1</h2>
     <button class="live-loading">+</button></div>`);
@@ -229,4 +248,18 @@ test('morph: keep(field) keeps a field that is not focused, the way the focused 
   k.value = o.value = 'abc';
   morph(root, `<div data-live-id="A"><input id="k" value="ab" class="c"><input id="o" value="ab"></div>`, f => f === k);
   assert.deepEqual([k.value, k.className, o.value], ['abc', 'c', 'ab']);
+});
+
+test('morph: a form whose fields are named like form properties (checked, value) is morphed like any element', () => {
+  const root = html(`<div data-live-id="A"><form><input type="checkbox" name="checked"><input name="value" value="1">
+    </form></div>`);
+  const form = root.querySelector('form');
+  // In browsers a form's field shadows the form's property of its name (form.checked is the field named checked),
+  // read-only. jsdom does not do it: do it here
+  for (const name of ['checked', 'value']) Object.defineProperty(form, name, { get: () => form.elements.namedItem(name) });
+  morph(root, `<div data-live-id="A"><form class="x"><input type="checkbox" name="checked" checked>
+    <input name="value" value="2"></form></div>`);
+  assert.equal(form.className, 'x');
+  assert.equal(form.elements.namedItem('checked').checked, true);
+  assert.equal(form.elements.namedItem('value').value, '2');
 });

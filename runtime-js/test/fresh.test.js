@@ -35,7 +35,8 @@ let reloads = 0;
 const ws = () => FakeSocket.all.at(-1);
 
 Object.assign(globalThis, {
-  document, window, HTMLElement: window.HTMLElement, CustomEvent: window.CustomEvent, WebSocket: FakeSocket,
+  document, window, HTMLElement: window.HTMLElement, HTMLFormElement: window.HTMLFormElement,
+  CustomEvent: window.CustomEvent, WebSocket: FakeSocket,
   MutationObserver: window.MutationObserver, DOMParser: window.DOMParser, sessionStorage: window.sessionStorage,
   location: { href: 'https://shop.example/page', reload: () => reloads++ },
   fetch: async url => {

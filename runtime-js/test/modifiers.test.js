@@ -40,7 +40,8 @@ const { document } = window;
 
 
 Object.assign(globalThis, {
-  document, window, HTMLElement: window.HTMLElement, CustomEvent: window.CustomEvent, WebSocket: FakeSocket,
+  document, window, HTMLElement: window.HTMLElement, HTMLFormElement: window.HTMLFormElement,
+  CustomEvent: window.CustomEvent, WebSocket: FakeSocket,
   MutationObserver: window.MutationObserver,
 });
 await import('../target/classes/META-INF/quarkus-live/runtime.js');

@@ -27,7 +27,8 @@ const sockets = () => FakeSocket.all.length;
 const ws = () => FakeSocket.all.at(-1);
 
 Object.assign(globalThis, {
-  document, window, HTMLElement: window.HTMLElement, CustomEvent: window.CustomEvent, WebSocket: FakeSocket,
+  document, window, HTMLElement: window.HTMLElement, HTMLFormElement: window.HTMLFormElement,
+  CustomEvent: window.CustomEvent, WebSocket: FakeSocket,
   MutationObserver: window.MutationObserver,
 });
 const warnings = [];

@@ -26,7 +26,8 @@ mock.timers.enable({ apis: ['setTimeout'] });
 
 
 Object.assign(globalThis, {
-  document, window, HTMLElement: window.HTMLElement, CustomEvent: window.CustomEvent, WebSocket: FakeSocket,
+  document, window, HTMLElement: window.HTMLElement, HTMLFormElement: window.HTMLFormElement,
+  CustomEvent: window.CustomEvent, WebSocket: FakeSocket,
   MutationObserver: window.MutationObserver,
 });
 const warnings = [];
