@@ -64,7 +64,7 @@ class DetachedComponentsTest {
 
     @Test
     void aRejoinAfterTheGracePeriodFindsNothingAndOnUnmountHasRun() throws Exception {
-        String id = LiveClient.componentIds(io.restassured.RestAssured.get("/counter").asString()).get(0);
+        String id = LiveClient.mount("/counter");
         String token;
         int online;
         try (LiveClient client = LiveClient.connect(base)) {
@@ -122,12 +122,15 @@ class DetachedComponentsTest {
     /** Renders a counter page, joins its component over a new WebSocket and closes the socket without a word. */
     private static Future<Void> joinAndVanish(HttpClient http, WebSocketClient sockets) {
         return http.request(HttpMethod.GET, "/counter")
-                .compose(request -> request.send().compose(response -> response.body()))
+                .compose(request -> request.putHeader("Cookie", LiveClient.BROWSER_COOKIE).send()
+                        .compose(response -> response.body()))
                 .compose(body -> {
                     Matcher matcher = ID.matcher(body.toString());
                     matcher.find();
                     String id = matcher.group(1);
-                    return sockets.connect(base().getPort(), base().getHost(), "/_live/ws").compose(socket -> {
+                    return sockets.connect(new io.vertx.core.http.WebSocketConnectOptions().setPort(base().getPort())
+                            .setHost(base().getHost()).setURI("/_live/ws").addHeader("Cookie", LiveClient.BROWSER_COOKIE))
+                            .compose(socket -> {
                         io.vertx.core.Promise<Void> joined = io.vertx.core.Promise.promise();
                         socket.textMessageHandler(text -> {
                             JsonObject message = new JsonObject(text);

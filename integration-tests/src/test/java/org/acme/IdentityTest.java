@@ -28,14 +28,14 @@ class IdentityTest {
     URI base;
 
     private static String mount() {
-        return LiveClient.componentIds(given().header("Authorization", ADA).get("/whoami").then().statusCode(200)
+        return LiveClient.componentIds(given().header("Authorization", ADA).header("Cookie", LiveClient.BROWSER_COOKIE).get("/whoami").then().statusCode(200)
                 .extract().asString()).get(0);
     }
 
     @Test
     void handlersSeeTheConnectionsUser() throws Exception {
         String id = mount();
-        try (LiveClient client = LiveClient.connect(base, Map.of("Authorization", ADA))) {
+        try (LiveClient client = LiveClient.connect(base, Map.of("Authorization", ADA, "Cookie", LiveClient.BROWSER_COOKIE))) {
             client.join(id);
             JsonObject loop = client.event(id, "look");
             assertTrue(loop.getString("html").contains("class=\"event-loop\">ada<"), loop.encode());

@@ -38,6 +38,9 @@ final class LiveClient implements AutoCloseable {
         WebSocketClient client = vertx.createWebSocketClient();
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(base.getHost())
                 .setPort(base.getPort()).setURI("/_live/ws");
+        if (headers.keySet().stream().noneMatch("Cookie"::equalsIgnoreCase)) {
+            options.addHeader("Cookie", BROWSER_COOKIE);
+        }
         headers.forEach(options::addHeader);
         try {
             // The handler is set as the connection completes, on its event loop, so the hello cannot slip past it
@@ -69,9 +72,22 @@ final class LiveClient implements AutoCloseable {
         return new LiveClient(base, Map.of("Origin", origin));
     }
 
-    /** Renders the page over HTTP and returns the id of its first component, mounted and waiting to be joined. */
+    /**
+     * The browser id every test client shows, as the {@code live-browser} cookie a browser would keep: a page's
+     * components can only be joined by the browser that rendered them.
+     */
+    static final String BROWSER = "test-browser-012345678";
+    static final String BROWSER_COOKIE = "live-browser=" + BROWSER;
+
+    /** Renders the page over HTTP as the test browser. */
+    static String page(String path) {
+        return io.restassured.RestAssured.given().header("Cookie", BROWSER_COOKIE).get(path).then().statusCode(200)
+                .extract().asString();
+    }
+
+    /** Renders the page over HTTP as the test browser and returns the id of its first component, waiting to be joined. */
     static String mount(String path) {
-        return componentIds(io.restassured.RestAssured.get(path).then().statusCode(200).extract().asString()).get(0);
+        return componentIds(page(path)).get(0);
     }
 
     /** The component ids in an HTML page, in document order. */

@@ -56,7 +56,7 @@ class NestedComponentsTest {
 
     @Test
     void keyedChildrenStayWithTheirRows() throws Exception {
-        List<String> page = LiveClient.componentIds(get("/tally-rows").then().statusCode(200).extract().asString());
+        List<String> page = LiveClient.componentIds(LiveClient.page("/tally-rows"));
         assertEquals(4, page.size(), "the list and a child per row: " + page);
         String rows = page.get(0);
         try (LiveClient client = LiveClient.connect(base)) {

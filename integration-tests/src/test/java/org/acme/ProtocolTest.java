@@ -1,7 +1,6 @@
 package org.acme;
 
 import static io.restassured.RestAssured.get;
-import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -32,7 +31,8 @@ class ProtocolTest {
     Presence presence;
 
     private String mountCounter() {
-        String html = get("/counter").then().statusCode(200).body(containsString("Count: 0")).extract().asString();
+        String html = LiveClient.page("/counter");
+        assertTrue(html.contains("Count: 0"), html);
         return LiveClient.componentIds(html).get(0);
     }
 
@@ -132,7 +132,7 @@ class ProtocolTest {
 
     @Test
     void privateAndStaticMethodsAreNoHandlers() throws Exception {
-        String html = get("/handlers").then().statusCode(200).extract().asString();
+        String html = LiveClient.page("/handlers");
         String id = LiveClient.componentIds(html).get(0);
         try (LiveClient client = LiveClient.connect(base)) {
             client.join(id);
@@ -204,7 +204,7 @@ class ProtocolTest {
 
     @Test
     void aHandlerThatThrowsLeavesTheConnectionWorking() throws Exception {
-        String html = get("/handlers").then().statusCode(200).extract().asString();
+        String html = LiveClient.page("/handlers");
         String id = LiveClient.componentIds(html).get(0);
         try (LiveClient client = LiveClient.connect(base)) {
             client.join(id);

@@ -32,7 +32,7 @@ class TypedArgumentsTest {
 
     @BeforeEach
     void join() throws Exception {
-        id = LiveClient.componentIds(get("/typed").then().statusCode(200).extract().asString()).get(0);
+        id = LiveClient.componentIds(LiveClient.page("/typed")).get(0);
         client = LiveClient.connect(base);
         client.join(id);
     }
@@ -164,7 +164,7 @@ class TypedArgumentsTest {
 
     @Test
     void messagesFollowTheBrowsersLanguage() throws Exception {
-        String frenchId = LiveClient.componentIds(get("/typed").then().extract().asString()).get(0);
+        String frenchId = LiveClient.componentIds(LiveClient.page("/typed")).get(0);
         try (LiveClient french = LiveClient.connect(base, Map.of("Accept-Language", "fr-FR,fr;q=0.9,en;q=0.5"))) {
             assertEquals("ok", french.join(frenchId).getString("t"));
             JsonObject reply = french.event(frenchId, "named", "");

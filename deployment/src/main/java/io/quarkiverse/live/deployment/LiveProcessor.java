@@ -6,6 +6,7 @@ import io.quarkiverse.live.runtime.component.LiveComponents;
 import io.quarkiverse.live.runtime.dispatch.ArgumentBinder;
 import io.quarkiverse.live.runtime.dispatch.Dispatcher;
 import io.quarkiverse.live.runtime.dispatch.LiveLocaleResolver;
+import io.quarkiverse.live.runtime.http.BrowserBinding;
 import io.quarkiverse.live.runtime.http.LivePages;
 import io.quarkiverse.live.runtime.render.ComponentRenderer;
 import io.quarkiverse.live.runtime.render.LiveEngineSetup;
@@ -42,7 +43,7 @@ public class LiveProcessor {
         return AdditionalBeanBuildItem.builder()
                 .addBeanClasses(LiveComponents.class, ComponentIds.class, ComponentRenderer.class, ComponentRegistry.class,
                         LivePages.class, LiveEngineSetup.class, Dispatcher.class, SameOriginCheck.class,
-                        IdentityCapture.class, ConnectionLimitCheck.class, Connections.class,
+                        IdentityCapture.class, ConnectionLimitCheck.class, Connections.class, BrowserBinding.class,
                         ArgumentBinder.class, LiveLocaleResolver.class,
                         LiveSectionHelperFactory.class)
                 .setUnremovable()

@@ -34,7 +34,7 @@ public class LiveRecorder {
                     pages = Arc.container().instance(LivePages.class).get();
                 }
                 try {
-                    pages.render(componentName).whenComplete((html, failure) -> {
+                    pages.render(componentName, context).whenComplete((html, failure) -> {
                         if (failure != null) {
                             context.fail(failure);
                         } else {

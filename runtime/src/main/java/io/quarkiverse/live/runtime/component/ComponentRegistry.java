@@ -53,9 +53,12 @@ public class ComponentRegistry {
      * Creates a component, sets its props with {@code setProps} and keeps it, rendered, for a browser to join.
      *
      * @param parent the component whose template mounts this one, or {@code null}
+     * @param browser the browser that renders it, which alone may join it ({@code null}: any browser); a child
+     *        belongs to its parent's browser
      * @throws IllegalArgumentException naming what is wrong when there is no such component, or the props do not fit
      */
-    public MountedComponent mount(String componentName, MountedComponent parent, PropSetter setProps) {
+    public MountedComponent mount(String componentName, MountedComponent parent, String browser,
+            PropSetter setProps) {
         ComponentBinding binding = components.find(componentName);
         if (binding == null) {
             throw new IllegalArgumentException("No live component named '" + componentName + "'; the application has "
@@ -73,7 +76,7 @@ public class ComponentRegistry {
             throw e;
         }
         MountedComponent component = new MountedComponent(ids.next(), ids.next(), binding, handle, parent,
-                config.replayWindow());
+                parent != null ? parent.browser() : browser, config.replayWindow());
         byId.put(component.id(), component);
         // A child waits as long as its parent shows it; a page's component counts against the cap of waiting ones
         if (parent == null) {
@@ -92,14 +95,17 @@ public class ComponentRegistry {
     /**
      * Gives the component to a connection. Without a token only a component still waiting for its first join can be
      * joined; with the token the server gave out, a joined or detached component moves to the new owner (a browser
-     * that reconnected before the server noticed its old connection drop).
+     * that reconnected before the server noticed its old connection drop). Either way the connection must come from
+     * the browser that rendered the component.
      *
+     * @param browser the browser id the connection carries, or {@code null}
      * @param eventLoop the event-loop context of the new owner's connection
-     * @return the join, or {@code null} when there is no such component or the token does not match
+     * @return the join, or {@code null} when there is no such component, it belongs to another browser or the token
+     *         does not match
      */
-    public Join join(String id, String token, ComponentOwner owner, Context eventLoop) {
+    public Join join(String id, String token, String browser, ComponentOwner owner, Context eventLoop) {
         MountedComponent component = byId.get(id);
-        if (component == null) {
+        if (component == null || component.browser() != null && !ComponentIds.sameToken(component.browser(), browser)) {
             return null;
         }
         ComponentOwner previous;

@@ -37,6 +37,7 @@ public final class MountedComponent {
     private final ComponentBinding binding;
     private final InstanceHandle<?> handle;
     private final MountedComponent parent;
+    private final String browser;
     private final TaskQueue tasks;
     private final FieldErrors errors = new FieldErrors();
     private final EventSequence sequence;
@@ -51,12 +52,13 @@ public final class MountedComponent {
     private boolean mounted;
 
     MountedComponent(String id, String token, ComponentBinding binding, InstanceHandle<?> handle,
-            MountedComponent parent, int replayWindow) {
+            MountedComponent parent, String browser, int replayWindow) {
         this.id = id;
         this.token = token;
         this.binding = binding;
         this.handle = handle;
         this.parent = parent;
+        this.browser = browser;
         this.tasks = new TaskQueue(binding.name() + " " + id);
         this.sequence = new EventSequence(replayWindow);
     }
@@ -81,6 +83,11 @@ public final class MountedComponent {
     /** The component whose template mounted this one, or {@code null} for a page's component. */
     public MountedComponent parent() {
         return parent;
+    }
+
+    /** The id of the browser that rendered it, which alone may join it; {@code null}: any browser may. */
+    public String browser() {
+        return browser;
     }
 
     public TaskQueue tasks() {

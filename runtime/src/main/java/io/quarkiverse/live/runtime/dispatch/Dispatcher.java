@@ -66,8 +66,8 @@ public class Dispatcher {
     }
 
     /** A browser connected: greets it with the server's build, so a page of another build knows to reload. */
-    public Session opened(Channel channel, String acceptLanguage, ConnectionIdentity identity) {
-        Session session = new Session(channel, acceptLanguage, identity, config.maxEventsPerSecond());
+    public Session opened(Channel channel, String acceptLanguage, ConnectionIdentity identity, String browser) {
+        Session session = new Session(channel, acceptLanguage, identity, browser, config.maxEventsPerSecond());
         channel.send(Replies.hello(build.id(), config.maxMessageSize()));
         return session;
     }
@@ -118,7 +118,8 @@ public class Dispatcher {
                     + config.maxComponentsPerConnection() + " components joined, the most it may have"));
             return;
         }
-        ComponentRegistry.Join joined = registry.join(join.id(), join.token(), session, session.channel().eventLoop());
+        ComponentRegistry.Join joined = registry.join(join.id(), join.token(), session.browser(), session,
+                session.channel().eventLoop());
         if (joined == null) {
             send(session, Replies.error(join.ref(), join.id(), ErrorCode.UNKNOWN_COMPONENT, join.token() == null
                     ? "No component with id " + join.id() + " is waiting to be joined; reload the page"

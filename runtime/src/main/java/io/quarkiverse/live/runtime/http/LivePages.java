@@ -15,6 +15,8 @@ import io.quarkus.arc.ManagedContext;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.Template;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Serves a component annotated {@code @Live(path = ...)} as a page: the component's first paint inside the
@@ -24,11 +26,14 @@ import io.quarkus.qute.Template;
 public class LivePages {
 
     private final ComponentRenderer renderer;
+    private final BrowserBinding browsers;
     private final RuntimeScript script;
     private final Engine engine;
     private final String layoutId;
 
-    LivePages(ComponentRenderer renderer, RuntimeScript script, Engine engine, LiveBuildTimeConfig config) {
+    LivePages(ComponentRenderer renderer, RuntimeScript script, Engine engine, LiveBuildTimeConfig config,
+            BrowserBinding browsers) {
+        this.browsers = browsers;
         this.renderer = renderer;
         this.script = script;
         this.engine = engine;
@@ -36,16 +41,18 @@ public class LivePages {
     }
 
     /**
-     * Mounts the component and renders the page, in a CDI request context of its own (as a REST resource would have),
-     * so the component's first render sees the same {@code @RequestScoped} beans its handlers later do.
+     * Mounts the component for the requesting browser and renders the page, in a CDI request context of its own (as a
+     * REST resource would have), so the component's first render sees the same {@code @RequestScoped} beans its
+     * handlers later do, and {@code {#live}} sections in the layout know the request.
      */
-    public CompletionStage<String> render(String componentName) {
+    public CompletionStage<String> render(String componentName, RoutingContext request) {
         ManagedContext requestContext = Arc.container().requestContext();
         requestContext.activate();
         ContextState state = requestContext.getState();
         CompletionStage<String> page;
         try {
-            MountedComponent component = renderer.mount(componentName, null, Map.of());
+            Arc.container().instance(CurrentVertxRequest.class).get().setCurrent(request);
+            MountedComponent component = renderer.mount(componentName, null, browsers.browserOf(request), Map.of());
             page = renderer.firstPaint(component).thenCompose(html -> wrap(componentName, html + script.tag()));
         } catch (RuntimeException e) {
             page = CompletableFuture.failedFuture(e);

@@ -37,11 +37,13 @@ public class ComponentRenderer {
      * the first time; it then waits for a browser to join it.
      *
      * @param parent the component whose template names this one, or {@code null} for a page
+     * @param browser the browser the page is rendered for, which alone may join the component ({@code null}: any)
      * @throws IllegalArgumentException naming what is wrong when there is no such component or field, or a prop value
      *         does not fit its field
      */
-    public MountedComponent mount(String componentName, MountedComponent parent, Map<String, Object> props) {
-        return registry.mount(componentName, parent, (binding, instance) -> {
+    public MountedComponent mount(String componentName, MountedComponent parent, String browser,
+            Map<String, Object> props) {
+        return registry.mount(componentName, parent, browser, (binding, instance) -> {
             for (Map.Entry<String, Object> prop : props.entrySet()) {
                 Class<?> type = binding.writableFields().get(prop.getKey());
                 if (type == null) {

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.quarkiverse.live.runtime.component.MountedComponent;
+import io.quarkiverse.live.runtime.http.BrowserBinding;
 import io.quarkiverse.live.runtime.http.RuntimeScript;
 import io.quarkus.arc.Arc;
 import io.quarkus.qute.EngineConfiguration;
@@ -79,8 +80,9 @@ public class LiveSectionHelperFactory implements SectionHelperFactory<LiveSectio
                 return child(context, renderer, pass).thenApply(SingleResultNode::new);
             }
             String script = Arc.container().instance(RuntimeScript.class).get().tag();
+            String browser = Arc.container().instance(BrowserBinding.class).get().currentBrowser();
             return context.evaluate(props)
-                    .thenCompose(values -> renderer.firstPaint(renderer.mount(componentName, null, values)))
+                    .thenCompose(values -> renderer.firstPaint(renderer.mount(componentName, null, browser, values)))
                     .thenApply(html -> new SingleResultNode(html + script));
         }
 
@@ -98,7 +100,7 @@ public class LiveSectionHelperFactory implements SectionHelperFactory<LiveSectio
                     return CompletableFuture.completedFuture(existing.lastHtml());
                 }
                 return context.evaluate(props).thenCompose(values -> {
-                    MountedComponent child = renderer.mount(componentName, parent, values);
+                    MountedComponent child = renderer.mount(componentName, parent, null, values);
                     parent.adopt(childKey, child);
                     return renderer.firstPaint(child);
                 });

@@ -19,6 +19,7 @@ public final class Session implements ComponentOwner {
     private final Channel channel;
     private final List<Locale.LanguageRange> languages;
     private final ConnectionIdentity identity;
+    private final String browser;
     private final Map<String, MountedComponent> components = new ConcurrentHashMap<>();
     private final EventRate rate;
     private final AtomicInteger queuedEvents = new AtomicInteger();
@@ -26,11 +27,18 @@ public final class Session implements ComponentOwner {
     private volatile long lastHeardNanos = System.nanoTime();
     private volatile boolean closed;
 
-    public Session(Channel channel, String acceptLanguage, ConnectionIdentity identity, int eventsPerSecond) {
+    public Session(Channel channel, String acceptLanguage, ConnectionIdentity identity, String browser,
+            int eventsPerSecond) {
         this.channel = channel;
+        this.browser = browser;
         this.languages = languages(acceptLanguage);
         this.identity = identity;
         this.rate = new EventRate(eventsPerSecond);
+    }
+
+    /** The browser id the connection's handshake carried ({@code null}: none): it may join only that browser's pages. */
+    public String browser() {
+        return browser;
     }
 
     /** The browser said something (a message, or the answer to a ping). */

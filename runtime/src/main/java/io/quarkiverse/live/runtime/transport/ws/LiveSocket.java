@@ -2,6 +2,7 @@ package io.quarkiverse.live.runtime.transport.ws;
 
 import io.quarkiverse.live.runtime.LiveRuntimeConfig;
 import io.quarkiverse.live.runtime.dispatch.Dispatcher;
+import io.quarkiverse.live.runtime.http.BrowserBinding;
 import io.quarkiverse.live.runtime.protocol.ErrorCode;
 import io.quarkiverse.live.runtime.protocol.Replies;
 import io.quarkiverse.live.runtime.transport.Channel;
@@ -49,7 +50,8 @@ public abstract class LiveSocket {
         }
         WebSocketChannel channel = new WebSocketChannel(connection, Vertx.currentContext(), maxUnsentBytes);
         Session session = dispatcher.opened(channel, connection.handshakeRequest().header("Accept-Language"),
-                ConnectionIdentity.of(connection.userData().get(IdentityCapture.IDENTITY)));
+                ConnectionIdentity.of(connection.userData().get(IdentityCapture.IDENTITY)),
+                BrowserBinding.fromCookieHeader(connection.handshakeRequest().header("Cookie")));
         connection.userData().put(SESSION, session);
         connections.track(session);
     }
