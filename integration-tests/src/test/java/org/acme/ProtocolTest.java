@@ -225,6 +225,25 @@ class ProtocolTest {
         assertTrue(refused.getCause().getMessage().contains("403"), refused.getCause().toString());
     }
 
+    @Test
+    void anOriginWithAnotherSchemeIsRefused() {
+        String https = "https://" + base.getHost() + ":" + base.getPort();
+        java.util.concurrent.ExecutionException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.ExecutionException.class, () -> LiveClient.connect(base, https));
+        assertTrue(refused.getCause().getMessage().contains("403"), refused.getCause().toString());
+    }
+
+    @Test
+    void aSiteWhoseNameResolvesToThisMachineIsRefused() {
+        // DNS rebinding: the page of rebound.example, whose name now points at the loopback address, names its own
+        // host in both Origin and Host
+        String rebound = "rebound.example:" + base.getPort();
+        java.util.concurrent.ExecutionException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.ExecutionException.class,
+                () -> LiveClient.connect(base, java.util.Map.of("Origin", "http://" + rebound, "Host", rebound)));
+        assertTrue(refused.getCause().getMessage().contains("403"), refused.getCause().toString());
+    }
+
     private static void assertError(JsonObject reply, String code) {
         assertEquals("error", reply.getString("t"), reply.encode());
         assertEquals(code, reply.getString("code"), reply.encode());

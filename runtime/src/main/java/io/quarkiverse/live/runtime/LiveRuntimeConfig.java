@@ -1,6 +1,8 @@
 package io.quarkiverse.live.runtime;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
@@ -68,6 +70,15 @@ public interface LiveRuntimeConfig {
      */
     @WithDefault("200")
     int maxComponentsPerConnection();
+
+    /**
+     * The origins whose pages may open live connections, each as {@code scheme://host[:port]}, e.g.
+     * {@code https://shop.example}. Unset: a page may connect only from the origin the connection itself names (same
+     * scheme, host and port as the request's {@code Host}); and a connection that arrives on a loopback address must
+     * name a loopback host, so a page of another site whose name resolves to this machine (DNS rebinding) is refused.
+     * Clients that send no {@code Origin} are no browsers and are let through: they have no visitor's cookie to use.
+     */
+    Optional<List<String>> allowedOrigins();
 
     /**
      * The most live connections the server keeps open at once. An upgrade past it is refused with 503 and the browser
