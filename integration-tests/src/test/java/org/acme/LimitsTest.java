@@ -111,6 +111,23 @@ class LimitsTest {
     }
 
     @Test
+    void theEventsOfAConnectionThatWentAwayAreNotRun() throws Exception {
+        String id = LiveClient.mount("/slow-work");
+        int before = SlowWork.STARTED.get();
+        try (LiveClient client = LiveClient.connect(base)) {
+            client.join(id);
+            for (int i = 0; i < 8; i++) {
+                client.sendOnly(new JsonObject().put("t", "event").put("ref", 700 + i).put("id", id)
+                        .put("handler", "work"));
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> SlowWork.STARTED.get() > before);
+        }
+        // Each would take 100 ms: had the queued ones run, all 8 would have started within a second
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> SlowWork.STARTED.get() - before <= 2);
+    }
+
+    @Test
     void pageLoadsThatNeverJoinAreCapped() throws Exception {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 120; i++) {
