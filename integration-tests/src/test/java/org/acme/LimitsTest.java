@@ -128,6 +128,18 @@ class LimitsTest {
     }
 
     @Test
+    void aClientThatSendsOnlyGarbageIsClosed() throws Exception {
+        try (LiveClient attacker = LiveClient.connect(base)) {
+            for (int i = 0; i < 100 && !attacker.isClosed(); i++) {
+                attacker.sendOnly(new JsonObject().put("t", "nonsense").put("ref", i));
+            }
+            assertEquals(1008, attacker.awaitClosed());
+            assertTrue(attacker.received().size() < 20, "a few answers, not one per message: " + attacker.received());
+        }
+        assertHonestClientServed(base);
+    }
+
+    @Test
     void pageLoadsThatNeverJoinAreCapped() throws Exception {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 120; i++) {

@@ -92,6 +92,10 @@ public class Dispatcher {
             message = MessageReader.read(text);
         } catch (MessageReader.BadMessage e) {
             session.channel().send(e.reply());
+            // A client that sends nothing but unreadable messages gets a few answers, then is closed
+            if (session.refused() > config.maxQueuedEvents()) {
+                session.channel().close(Channel.POLICY_VIOLATION, "Too many unreadable messages");
+            }
             return;
         }
         if (message instanceof ClientMessage.Join join) {

@@ -78,7 +78,7 @@ public final class Session implements ComponentOwner {
         queuedEvents.decrementAndGet();
     }
 
-    /** Counts a refused event; returns how many were refused in a row. */
+    /** Counts a refused event or an unreadable message; returns how many were refused in a row. */
     public int refused() {
         return refusedInARow.incrementAndGet();
     }
