@@ -215,8 +215,12 @@ public class Dispatcher {
         MountedComponent component = answer.component;
         ComponentBinding binding = component.binding();
         if (handler == null) {
+            // The name echoed at most 64 characters long, and the handlers not listed: the client learns nothing more
+            String name = event.handler().length() <= 64 ? event.handler()
+                    : event.handler().substring(0, Character.isHighSurrogate(event.handler().charAt(63)) ? 63 : 64)
+                            + "...";
             answer.send(Replies.error(event.ref(), event.id(), ErrorCode.UNKNOWN_HANDLER, binding.name()
-                    + " has no handler '" + event.handler() + "'; its handlers are " + binding.handlerNames()));
+                    + " has no handler '" + name + "'"));
             return DONE;
         }
         Set<String> covered = coveredKeys(handler, event.args());

@@ -28,10 +28,11 @@ public final class MessageReader {
         }
         Long ref = null;
         Object refValue = message.getValue("ref");
-        if (refValue instanceof Number n) {
-            ref = n.longValue();
+        if (refValue instanceof Integer || refValue instanceof Long) {
+            ref = ((Number) refValue).longValue();
         } else if (refValue != null) {
-            throw new BadMessage(null, null, ErrorCode.MALFORMED, "'ref' must be a number");
+            // A fraction or a number past long would be answered under another ref than the client's
+            throw new BadMessage(null, null, ErrorCode.MALFORMED, "'ref' must be a whole number");
         }
         Object idValue = message.getValue("id");
         String id = idValue instanceof String s ? s : null;

@@ -1,0 +1,437 @@
+package org.acme;
+
+import static io.restassured.RestAssured.get;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.http.WebSocketFrame;
+import io.vertx.core.http.WebSocketFrameType;
+import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * What one client can send to hurt the server or the other components on its connection, over a real WebSocket:
+ * each attack is answered with an error, logs nothing above DEBUG, leaves the connection open and the next valid
+ * event of the same client works.
+ */
+@QuarkusTest
+class HostileInputTest {
+
+    @TestHTTPResource("/")
+    URI base;
+
+    private LiveClient client;
+    /** Refs of the requests sent as text, far from those the client numbers itself. */
+    private long nextRef = 1_000_000;
+    private int valid;
+
+    @BeforeEach
+    void connect() throws Exception {
+        client = LiveClient.connect(base);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        client.close();
+    }
+
+    @Test
+    void theLogCaptureHearsAFailingHandler() {
+        // The silence the tests below assert means something: a handler that throws is logged as an error
+        String id = join("/handlers");
+        try (LogCapture log = new LogCapture()) {
+            assertError(client.event(id, "explode"), "handler-failed");
+            assertFalse(log.records().isEmpty(), "the failing handler was logged");
+        }
+    }
+
+    @Test
+    void runawayFormsAreRefusedBeforeExpansion() {
+        String id = join("/typed");
+        try (LogCapture log = new LogCapture()) {
+            // A dotted name 5,001 levels deep: its expansion into nested objects once overflowed the stack
+            JsonObject reply = client.event(id, "person",
+                    new JsonObject().put("name", "Ada").put("a.".repeat(5000) + "a", "x"));
+            assertRefusedAsAWhole(reply, "quarkus.live.max-field-depth=8");
+            assertTypedStillWorks(id);
+
+            JsonObject wide = new JsonObject().put("name", "Ada").put("address.street", "Main");
+            for (int i = 0; i < 300; i++) {
+                wide.put("f" + i, "x");
+            }
+            assertRefusedAsAWhole(client.event(id, "person", wide), "quarkus.live.max-form-fields=256");
+
+            // Nested objects count as levels, as dotted names do
+            String deep = "{\"a\":".repeat(900) + "{\"street\":\"Main\"}" + "}".repeat(900);
+            assertRefusedAsAWhole(request(id, "person", "{\"name\":\"Ada\",\"address\":" + deep + "}"),
+                    "quarkus.live.max-field-depth=8");
+            assertRefusedAsAWhole(client.event(id, "person",
+                    new JsonObject().put("name", "Ada").put("address.a.a.a.a.a.a.a", new JsonObject().put("b", 1))),
+                    "quarkus.live.max-field-depth=8");
+            // Eight levels are allowed: converted, and refused only for the field Address does not have
+            assertRefused(client.event(id, "person",
+                    new JsonObject().put("name", "Ada").put("address.a.a.a.a.a.a", new JsonObject().put("b", 1))),
+                    "address.a", "unknown field 'a'");
+
+            // Arrays 900 deep, with an object at the bottom: refused without any walk running away
+            String nested = "[".repeat(900) + "{\"x\":\"y\"}" + "]".repeat(900);
+            assertRefused(request(id, "tags", nested + ",[]"), "tags", null);
+            assertRefused(request(id, "text", nested), "text", null);
+            assertTypedStillWorks(id);
+
+            // Within the limits, nested objects and dotted names still fill records
+            JsonObject ok = client.event(id, "person", new JsonObject().put("name", "Ada")
+                    .put("address", new JsonObject().put("street", "Main Street")));
+            assertEquals("person Ada of Main Street", last(ok));
+            assertQuiet(log);
+        }
+    }
+
+    @Test
+    void everyConversionFailureIsBadArgumentsNotAClosedConnection() {
+        String id = join("/typed");
+        try (LogCapture log = new LogCapture()) {
+            // java.time's own exception for an epoch day past year 999,999,999 once escaped the binder
+            assertRefused(client.event(id, "day", 999999999999L), "day", "not a valid LocalDate");
+            assertRefused(client.event(id, "day", -999999999999L), "day", "not a valid LocalDate");
+            assertRefused(client.event(id, "moment", "2024-05-01T14:00:00", "09:30", 999999999999999999L),
+                    "instant", null);
+            assertRefused(client.event(id, "scalars", "1", 0.5, true, "1", "too long"), "letter", null);
+            assertTypedStillWorks(id);
+            assertQuiet(log);
+        }
+    }
+
+    @Test
+    void nonFiniteAndAbsurdNumbersAreRefusedPerField() {
+        String id = join("/hostile");
+        try (LogCapture log = new LogCapture()) {
+            assertRefused(client.event(id, "ratio", "NaN"), "ratio", "\"NaN\" is not a valid double");
+            assertRefused(client.event(id, "ratio", "Infinity"), "ratio", "\"Infinity\" is not a valid double");
+            assertRefused(client.event(id, "ratio", "-Infinity"), "ratio", "\"-Infinity\" is not a valid double");
+            assertRefused(client.event(id, "ratio", "1e400"), "ratio", "out of range for double");
+            // A JSON number past the double range: the JSON parser reads it as Infinity
+            assertRefused(client.event(id, "ratio", new BigDecimal("1e400")), "ratio", "out of range for double");
+            assertRefused(client.event(id, "ratio", new BigDecimal("-1e400")), "ratio", "out of range for double");
+
+            JsonObject floats = client.event(id, "scales", "1e39", "NaN", 3.5e38);
+            assertRefused(floats, "scale", "out of range for float");
+            assertRefused(floats, "boxed", "\"NaN\" is not a valid Double");
+            assertRefused(floats, "boxedFloat", "out of range for Float");
+
+            JsonObject money = client.event(id, "money", "1e999999999", "9".repeat(1001));
+            assertRefused(money, "amount", "out of range for BigDecimal");
+            assertRefused(money, "count", "out of range for BigInteger");
+            assertRefused(client.event(id, "money", "1e-999999999", "1"), "amount", "out of range for BigDecimal");
+            assertRefused(client.event(id, "money", "0." + "1".repeat(1001), "1"), "amount",
+                    "out of range for BigDecimal");
+            assertRefused(client.event(id, "money", new BigDecimal("1e999999999"), "1"), "amount",
+                    "out of range for BigDecimal");
+            assertRefused(client.event(id, "money", "1", "1e999999999"), "count", null);
+            // A JSON number of more than 1,000 digits is refused by the JSON parser already
+            assertError(client.sendRaw("{\"t\":\"event\",\"ref\":1,\"id\":\"" + id
+                    + "\",\"handler\":\"money\",\"args\":[1," + "9".repeat(1001) + "]}"), "malformed");
+
+            // Inside records and POJOs, keyed by the field (a form's first bad field is the one reported)
+            assertFieldRefused(id, "weight", "NaN", "\"NaN\" is not a valid double");
+            assertFieldRefused(id, "weight", "1e309", "out of range for double");
+            assertFieldRefused(id, "price", "1e999999999", "out of range for BigDecimal");
+            assertFieldRefused(id, "quantity", "9".repeat(1001), "out of range for BigInteger");
+            assertFieldRefused(id, "discount", "1e39", "out of range for Float");
+            JsonObject parcel = client.event(id, "parcel", new JsonObject().put("width", "Infinity")
+                    .put("value", "1"));
+            assertEquals(Map.of("width", "\"Infinity\" is not a valid double"),
+                    parcel.getJsonObject("errors").getMap(), parcel.encode());
+            parcel = client.event(id, "parcel", new JsonObject().put("width", "1").put("value", "-1e999999999"));
+            assertEquals(Map.of("value", "out of range for BigDecimal"), parcel.getJsonObject("errors").getMap(),
+                    parcel.encode());
+
+            // Large, small and long numbers within reason still pass
+            assertEquals("ratio 1.7976931348623157E308", last(client.event(id, "ratio", "1.7976931348623157e308")));
+            assertEquals("scales 0.25 -1.0E-300 3.4028235E38",
+                    last(client.event(id, "scales", 0.25, "-1e-300", "3.4028235e38")));
+            assertEquals("money 1E+999 " + "9".repeat(1000),
+                    last(client.event(id, "money", "1e999", "9".repeat(1000))));
+            assertEquals("order tea 0.5 12.50 3 null", last(client.event(id, "order", new JsonObject()
+                    .put("item", "tea").put("weight", "0.5").put("price", "12.50").put("quantity", "3")
+                    .put("discount", ""))));
+            assertEquals("parcel 2.5 1E+3", last(client.event(id, "parcel",
+                    new JsonObject().put("width", 2.5).put("value", "1e3"))));
+            assertQuiet(log);
+        }
+    }
+
+    @Test
+    void aRefThatIsNoWholeNumberIsMalformed() {
+        String id = join("/counter");
+        for (String ref : List.of("1.5", "2.0", "1e300", "123456789012345678901234567890", "true", "\"7\"")) {
+            JsonObject reply = client.sendRaw("{\"t\":\"event\",\"ref\":" + ref + ",\"id\":\"" + id
+                    + "\",\"handler\":\"increment\"}");
+            assertError(reply, "malformed");
+            assertNull(reply.getValue("ref"), reply.encode());
+        }
+        // None of them ran: the count is 1 after the next valid increment
+        assertCounterStillWorks(id);
+    }
+
+    @Test
+    void anUnknownHandlerIsNamedBrieflyAndHandlersAreNotListed() {
+        String id = join("/counter");
+        JsonObject reply = client.event(id, "nope");
+        assertError(reply, "unknown-handler");
+        assertEquals("Counter has no handler 'nope'", reply.getString("message"));
+
+        String name = "x".repeat(60_000);
+        reply = client.event(id, name);
+        assertError(reply, "unknown-handler");
+        assertEquals("Counter has no handler '" + "x".repeat(64) + "...'", reply.getString("message"));
+        assertCounterStillWorks(id);
+    }
+
+    @Test
+    void invalidUtf8IsReadWithReplacementCharactersNotRefused() throws Exception {
+        // RFC 6455 (8.1) asks a server to fail the connection with 1007 when a text message is no valid UTF-8. The
+        // WebSocket carrier does not: Vert.x decodes each text message leniently, every malformed sequence becoming
+        // U+FFFD, and the extension receives that string. This test pins the behaviour down, so a change is noticed.
+        String id = LiveClient.componentIds(get("/hostile").then().statusCode(200).extract().asString()).get(0);
+        byte[] bad = { (byte) 0xff, (byte) 0xc0, (byte) 0xaf, (byte) 0xed, (byte) 0xa0, (byte) 0x80 };
+        try (RawSocket raw = RawSocket.connect(base)) {
+            assertEquals("ok", raw.send(utf8("{\"t\":\"join\",\"v\":1,\"ref\":1,\"id\":\"" + id + "\"}"))
+                    .getString("t"));
+
+            // One text frame with invalid bytes inside a JSON string: the handler gets replacement characters
+            byte[] head = utf8("{\"t\":\"event\",\"ref\":2,\"id\":\"" + id + "\",\"handler\":\"echo\",\"args\":[\"<");
+            byte[] tail = utf8(">\"]}");
+            JsonObject reply = raw.send(concat(head, bad, tail));
+            assertTrue(last(reply).matches("&lt;\ufffd+&gt;"), last(reply));
+
+            // The same split over a text frame and a continuation frame
+            head = utf8("{\"t\":\"event\",\"ref\":3,\"id\":\"" + id + "\",\"handler\":\"echo\",\"args\":[\"[");
+            reply = raw.sendFragmented(head, concat(bad, utf8("]\"]}")));
+            assertTrue(last(reply).matches("\\[\ufffd+]"), last(reply));
+
+            // Invalid bytes in the JSON structure make no JSON: malformed, as any other text that is none
+            reply = raw.send(bad);
+            assertEquals("malformed", reply.getString("code"), reply.encode());
+
+            assertNull(raw.closeCode.get(), "the connection was not closed");
+            reply = raw.send(utf8("{\"t\":\"event\",\"ref\":4,\"id\":\"" + id
+                    + "\",\"handler\":\"echo\",\"args\":[\"still here\"]}"));
+            assertEquals("still here", last(reply));
+        }
+    }
+
+    // --- helpers
+
+    private String join(String path) {
+        String id = LiveClient.componentIds(get(path).then().statusCode(200).extract().asString()).get(0);
+        assertEquals("ok", client.join(id).getString("t"));
+        return id;
+    }
+
+    /**
+     * Sends an event whose arguments are JSON text (nesting too deep for the client's JSON encoder, numbers a
+     * JsonArray cannot hold) and returns its answer.
+     */
+    private JsonObject request(String id, String handler, String args) {
+        long ref = nextRef++;
+        client.sendRaw("{\"t\":\"event\",\"ref\":" + ref + ",\"id\":\"" + id + "\",\"handler\":\"" + handler
+                + "\",\"args\":[" + args + "]}");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> client.received().stream().anyMatch(m -> Long.valueOf(ref).equals(m.getLong("ref"))));
+        return client.received().stream().filter(m -> Long.valueOf(ref).equals(m.getLong("ref"))).findFirst()
+                .orElseThrow();
+    }
+
+    private void assertFieldRefused(String id, String field, String value, String message) {
+        JsonObject order = new JsonObject().put("item", "tea").put("weight", "0.5").put("price", "12.50")
+                .put("quantity", "3").put("discount", "0.1").put(field, value);
+        JsonObject reply = client.event(id, "order", order);
+        assertError(reply, "bad-arguments");
+        assertEquals(Map.of(field, message), reply.getJsonObject("errors").getMap(), reply.encode());
+    }
+
+    private static String last(JsonObject reply) {
+        assertEquals("ok", reply.getString("t"), reply.encode());
+        String html = reply.getString("html");
+        int start = html.indexOf("<p class=\"last\">") + 16;
+        return html.substring(start, html.indexOf("</p>", start));
+    }
+
+    private static void assertError(JsonObject reply, String code) {
+        assertEquals("error", reply.getString("t"), reply.encode());
+        assertEquals(code, reply.getString("code"), reply.encode());
+        assertFalse(reply.getString("message", "").isBlank(), "an error says what was wrong: " + reply.encode());
+    }
+
+    /** Refused as a whole, before any conversion: no message per field, and the answer stays short. */
+    private static void assertRefusedAsAWhole(JsonObject reply, String naming) {
+        assertError(reply, "bad-arguments");
+        assertNull(reply.getValue("errors"), reply.encode());
+        assertTrue(reply.getString("message").contains(naming), reply.encode());
+        assertTrue(reply.encode().length() < 500, "a short answer: " + reply.encode().length() + " characters");
+    }
+
+    private static void assertRefused(JsonObject reply, String key, String message) {
+        assertError(reply, "bad-arguments");
+        JsonObject errors = reply.getJsonObject("errors");
+        assertTrue(errors != null && errors.getString(key) != null, "a message for " + key + ": " + reply.encode());
+        if (message != null) {
+            assertEquals(message, errors.getString(key), reply.encode());
+        }
+    }
+
+    /** The connection takes the next valid event, whose answer shows the state changed by it. */
+    private void assertTypedStillWorks(String id) {
+        int n = ++valid;
+        assertEquals("int " + n, last(client.event(id, "number", n)));
+    }
+
+    private void assertCounterStillWorks(String id) {
+        JsonObject reply = client.event(id, "increment");
+        assertEquals("ok", reply.getString("t"), reply.encode());
+        assertTrue(reply.getString("html").contains("Count: 1"), reply.encode());
+    }
+
+    private static void assertQuiet(LogCapture log) {
+        List<String> logged = new ArrayList<>();
+        for (LogRecord record : log.records()) {
+            logged.add(record.getLevel() + " " + record.getLoggerName() + ": " + record.getMessage());
+        }
+        assertEquals(List.of(), logged, "nothing logged above DEBUG");
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        Buffer buffer = Buffer.buffer();
+        for (byte[] part : parts) {
+            buffer.appendBytes(part);
+        }
+        return buffer.getBytes();
+    }
+
+    /** A WebSocket that sends text frames of any bytes, valid UTF-8 or not, and remembers how it was closed. */
+    private static final class RawSocket implements AutoCloseable {
+
+        private final Vertx vertx = Vertx.vertx();
+        private final List<JsonObject> received = new CopyOnWriteArrayList<>();
+        private final AtomicReference<Short> closeCode = new AtomicReference<>();
+        private final WebSocket socket;
+
+        private RawSocket(URI base) throws Exception {
+            socket = vertx.createWebSocketClient()
+                    .connect(new WebSocketConnectOptions().setHost(base.getHost()).setPort(base.getPort())
+                            .setURI("/_live/ws"))
+                    .onSuccess(ws -> {
+                        ws.textMessageHandler(text -> received.add(new JsonObject(text)));
+                        ws.closeHandler(ignored -> closeCode.set(ws.closeStatusCode()));
+                    }).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 1);
+        }
+
+        static RawSocket connect(URI base) throws Exception {
+            return new RawSocket(base);
+        }
+
+        /** Sends the bytes as one final text frame and returns the next message. */
+        JsonObject send(byte[] text) {
+            int before = received.size();
+            // The public API builds text frames from strings only, which are always valid UTF-8
+            socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, text, true));
+            return next(before);
+        }
+
+        /** Sends a text frame and a final continuation frame, and returns the next message. */
+        JsonObject sendFragmented(byte[] first, byte[] rest) {
+            int before = received.size();
+            socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, first, false));
+            socket.writeFrame(WebSocketFrame.continuationFrame(Buffer.buffer(rest), true));
+            return next(before);
+        }
+
+        private JsonObject next(int before) {
+            // A refused call may send a render before its error; the error or ok is what answers
+            await().atMost(Duration.ofSeconds(10)).until(() -> received.size() > before
+                    && !"render".equals(received.get(received.size() - 1).getString("t")));
+            return received.get(received.size() - 1);
+        }
+
+        @Override
+        public void close() throws Exception {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * The log records above DEBUG of the extension, the WebSocket server and Vert.x, while it is open. The loggers are
+     * held, so that the handlers stay on them.
+     */
+    private static final class LogCapture extends Handler implements AutoCloseable {
+
+        private static final List<String> NAMES = List.of("io.quarkiverse", "io.quarkus.websockets", "io.quarkus.vertx",
+                "io.vertx", "io.netty");
+
+        private final List<Logger> loggers = new ArrayList<>();
+        private final List<LogRecord> records = new CopyOnWriteArrayList<>();
+
+        LogCapture() {
+            for (String name : NAMES) {
+                Logger logger = Logger.getLogger(name);
+                logger.addHandler(this);
+                loggers.add(logger);
+            }
+        }
+
+        List<LogRecord> records() {
+            return List.copyOf(records);
+        }
+
+        @Override
+        public void publish(LogRecord record) {
+            if (record.getLevel().intValue() > Level.FINE.intValue()) {
+                records.add(record);
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+            loggers.forEach(logger -> logger.removeHandler(this));
+        }
+    }
+}
