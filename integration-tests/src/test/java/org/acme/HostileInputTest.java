@@ -222,7 +222,7 @@ class HostileInputTest {
         // RFC 6455 (8.1) asks a server to fail the connection with 1007 when a text message is no valid UTF-8. The
         // WebSocket carrier does not: Vert.x decodes each text message leniently, every malformed sequence becoming
         // U+FFFD, and the extension receives that string. This test pins the behaviour down, so a change is noticed.
-        String id = LiveClient.componentIds(get("/hostile").then().statusCode(200).extract().asString()).get(0);
+        String id = LiveClient.mount("/hostile");
         byte[] bad = { (byte) 0xff, (byte) 0xc0, (byte) 0xaf, (byte) 0xed, (byte) 0xa0, (byte) 0x80 };
         try (RawSocket raw = RawSocket.connect(base)) {
             assertEquals("ok", raw.send(utf8("{\"t\":\"join\",\"v\":1,\"ref\":1,\"id\":\"" + id + "\"}"))
@@ -253,7 +253,7 @@ class HostileInputTest {
     // --- helpers
 
     private String join(String path) {
-        String id = LiveClient.componentIds(get(path).then().statusCode(200).extract().asString()).get(0);
+        String id = LiveClient.mount(path);
         assertEquals("ok", client.join(id).getString("t"));
         return id;
     }
@@ -353,6 +353,7 @@ class HostileInputTest {
         private RawSocket(URI base) throws Exception {
             socket = vertx.createWebSocketClient()
                     .connect(new WebSocketConnectOptions().setHost(base.getHost()).setPort(base.getPort())
+                            .addHeader("Cookie", LiveClient.BROWSER_COOKIE)
                             .setURI("/_live/ws"))
                     .onSuccess(ws -> {
                         ws.textMessageHandler(text -> received.add(new JsonObject(text)));

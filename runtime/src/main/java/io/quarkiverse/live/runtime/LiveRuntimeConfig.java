@@ -118,8 +118,9 @@ public interface LiveRuntimeConfig {
     int maxFormFields();
 
     /**
-     * How deep a form field's dotted name may nest: {@code address.street} is 2. A deeper name is refused with
-     * {@code bad-arguments}, so no name can make the expansion into nested objects run away.
+     * How deep a handler argument may nest: a form field's dotted name ({@code address.street} is 2) and the JSON
+     * objects around it both count. A deeper argument is refused with {@code bad-arguments}, so no name can make the
+     * expansion into nested objects run away.
      */
     @WithDefault("8")
     int maxFieldDepth();

@@ -80,8 +80,7 @@ public class ComponentRegistry {
         byId.put(component.id(), component);
         // A child waits as long as its parent shows it; a page's component counts against the cap of waiting ones
         if (parent == null) {
-            pending.add(component);
-            pending.evictPast(config.maxPendingJoins());
+            pending.admit(component, component.phaseSinceNanos(), config.maxPendingJoins());
         }
         return component;
     }
@@ -137,14 +136,15 @@ public class ComponentRegistry {
 
     /** The connection that owned the component left: the component waits for a rejoin for the grace period. */
     public void detach(MountedComponent component, ComponentOwner owner) {
+        long since;
         synchronized (component) {
             if (component.phase() != Phase.JOINED || component.owner() != owner) {
                 return;
             }
             component.enter(Phase.DETACHED, null);
-            detached.add(component);
+            since = component.phaseSinceNanos();
         }
-        detached.evictPast(config.maxDetached());
+        detached.admit(component, since, config.maxDetached());
     }
 
     /** Counts the component out of the phase it leaves, when that phase is counted. Call under its lock. */
@@ -169,23 +169,13 @@ public class ComponentRegistry {
             this.phase = phase;
         }
 
-        /** Counts the component in; call under its lock, just after it entered the phase. */
-        void add(MountedComponent component) {
-            count.incrementAndGet();
-            order.add(new Entry(component, phase, component.phaseSinceNanos()));
-        }
-
-        void left() {
-            count.decrementAndGet();
-        }
-
-        int count() {
-            return count.get();
-        }
-
-        /** Destroys the components that have been in the phase longest until at most {@code max} are left. */
-        void evictPast(int max) {
-            while (count.get() > max) {
+        /**
+         * Counts in a component that entered the phase at {@code since}, first destroying the components there
+         * longest until there is room: at no time are more than {@code max} counted. Never called under a component's
+         * lock (it takes the locks of the components it destroys).
+         */
+        synchronized void admit(MountedComponent component, long since, int max) {
+            while (count.get() >= max) {
                 Entry oldest = order.poll();
                 if (oldest == null) {
                     break;
@@ -194,6 +184,17 @@ public class ComponentRegistry {
                     destroy(oldest.component());
                 }
             }
+            count.incrementAndGet();
+            order.add(new Entry(component, phase, since));
+        }
+
+        /** A component left the phase (it may not be counted in yet: then the count catches up when it is). */
+        void left() {
+            count.decrementAndGet();
+        }
+
+        int count() {
+            return count.get();
         }
 
         void forgetStale() {

@@ -203,7 +203,8 @@ public class Dispatcher {
         Answer answer = new Answer(session, component, event.ref(), event.seq(), null, false);
         try {
             return call(scope, answer, handler, event);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
+            // Every applied event gets its answer, or the browser's next numbered event would be refused
             answer.send(failure(event.ref(), component, event.handler() + "()", e));
             return DONE;
         }

@@ -15,6 +15,7 @@ public final class MessageReader {
 
     /** The protocol version this server speaks. */
     public static final int VERSION = 1;
+    private static final int MAX_ID_LENGTH = 64;
 
     private MessageReader() {
     }
@@ -35,12 +36,14 @@ public final class MessageReader {
             throw new BadMessage(null, null, ErrorCode.MALFORMED, "'ref' must be a whole number");
         }
         Object idValue = message.getValue("id");
-        String id = idValue instanceof String s ? s : null;
+        // Ids are 22 characters; a longer one names nothing, and is not echoed back at length
+        String id = idValue instanceof String s && s.length() <= MAX_ID_LENGTH ? s : null;
         if (!(message.getValue("t") instanceof String type)) {
             throw new BadMessage(ref, id, ErrorCode.MALFORMED, "Missing message type 't'");
         }
         if (id == null && (type.equals("join") || type.equals("event") || type.equals("leave"))) {
-            throw new BadMessage(ref, null, ErrorCode.MALFORMED, "'id' must be a string naming a component");
+            throw new BadMessage(ref, null, ErrorCode.MALFORMED,
+                    "'id' must be a component id: a string of at most " + MAX_ID_LENGTH + " characters");
         }
         return switch (type) {
             case "join" -> join(message, ref, id);
