@@ -22,8 +22,11 @@ public class ComponentIds {
         return encoder.encodeToString(bytes);
     }
 
-    /** Compares a token a client sent with the real one in time independent of where they differ. */
-    static boolean sameToken(String expected, String given) {
+    /**
+     * Compares a secret a client sent (a resume token, a browser id) with the real one, in a time that does not depend
+     * on where they differ.
+     */
+    static boolean sameSecret(String expected, String given) {
         return given != null && MessageDigest.isEqual(expected.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
                 given.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }

@@ -104,7 +104,7 @@ public class ComponentRegistry {
      */
     public Join join(String id, String token, String browser, ComponentOwner owner, Context eventLoop) {
         MountedComponent component = byId.get(id);
-        if (component == null || component.browser() != null && !ComponentIds.sameToken(component.browser(), browser)) {
+        if (component == null || component.browser() != null && !ComponentIds.sameSecret(component.browser(), browser)) {
             return null;
         }
         ComponentOwner previous;
@@ -114,7 +114,7 @@ public class ComponentRegistry {
             if (phase == Phase.DESTROYED) {
                 return null;
             }
-            if (token == null ? phase != Phase.RENDERED : !ComponentIds.sameToken(component.token(), token)) {
+            if (token == null ? phase != Phase.RENDERED : !ComponentIds.sameSecret(component.token(), token)) {
                 return null;
             }
             first = !component.isMounted();
