@@ -1,19 +1,12 @@
 package io.quarkiverse.live.runtime.dispatch;
 
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -21,21 +14,13 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.BeanDescription;
-import com.fasterxml.jackson.databind.DeserializationConfig;
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
-import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -54,23 +39,17 @@ import io.vertx.core.json.JsonObject;
  * declared types are created (no polymorphic typing, so the client never names a class), numbers must fit, fractions
  * do not become integers, {@code null} is no primitive and a form field the type does not have is an error, not
  * silently dropped. Form fields named with dots ({@code address.street}) fill nested objects. Floating-point numbers
- * must be finite, and arbitrary-precision ones at most 1,000 digits long on either side of the point.
+ * must be finite, and arbitrary-precision ones at most 1,000 digits long on either side of the point
+ * ({@link BoundedNumbers}).
  * <p>
  * Whatever goes wrong while converting, the client hears of it as {@link InvalidArguments}: nothing it sends can make
  * binding throw anything else. A form with more fields than {@code quarkus.live.max-form-fields}, or a field nested
- * deeper than {@code quarkus.live.max-field-depth}, is refused before its names are expanded.
+ * deeper than {@code quarkus.live.max-field-depth}, is refused before its names are expanded ({@link FormExpansion}).
  */
 @Singleton
 public class ArgumentBinder {
 
-    /** The most digits a {@code BigDecimal} may have before and after its point, and a {@code BigInteger} at all. */
-    private static final int MAX_DIGITS = 1000;
-
     private static final Logger LOG = Logger.getLogger(ArgumentBinder.class);
-    private static final Pattern DOT = Pattern.compile(".", Pattern.LITERAL);
-    private static final BigInteger INTEGER_LIMIT = BigInteger.TEN.pow(MAX_DIGITS);
-    private static final Set<Class<?>> BOUNDED_NUMBERS = Set.of(double.class, Double.class, float.class, Float.class,
-            BigDecimal.class, BigInteger.class);
 
     private final ObjectMapper mapper = JsonMapper.builder()
             .addModule(new JavaTimeModule())
@@ -83,8 +62,7 @@ public class ArgumentBinder {
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .build();
     private final Map<String, JavaType> types = new ConcurrentHashMap<>();
-    private final int maxFormFields;
-    private final int maxFieldDepth;
+    private final FormExpansion forms;
 
     {
         // An empty form field is no value: null for numbers, dates and enums (so @NotNull speaks), "" for strings
@@ -102,8 +80,7 @@ public class ArgumentBinder {
     }
 
     ArgumentBinder(int maxFormFields, int maxFieldDepth) {
-        this.maxFormFields = maxFormFields;
-        this.maxFieldDepth = maxFieldDepth;
+        this.forms = new FormExpansion(maxFormFields, maxFieldDepth);
     }
 
     /**
@@ -118,8 +95,8 @@ public class ArgumentBinder {
         Object[] plain = new Object[handler.arity()];
         for (int i = 0; i < plain.length; i++) {
             try {
-                plain[i] = plain(values.getValue(i));
-            } catch (Refused e) {
+                plain[i] = forms.expand(values.getValue(i));
+            } catch (FormExpansion.Refused e) {
                 throw new InvalidArguments("Invalid arguments for " + handler + ": " + handler.parameterNames().get(i)
                         + " refused: " + e.getMessage(), Map.of());
             }
@@ -156,8 +133,8 @@ public class ArgumentBinder {
         }
         boolean json = value instanceof JsonObject || value instanceof JsonArray;
         try {
-            return read(json ? plain(value) : value, json, mapper.constructType(type));
-        } catch (Refused e) {
+            return read(json ? forms.expand(value) : value, json, mapper.constructType(type));
+        } catch (FormExpansion.Refused e) {
             throw new ConversionException(e.getMessage());
         } catch (IOException | RuntimeException e) {
             Map<String, String> errors = new LinkedHashMap<>();
@@ -169,14 +146,13 @@ public class ArgumentBinder {
     /**
      * Reads the value as the type: written to tokens first, then read by the type's deserializer, which descends only
      * as deep as the type does and stops at the first token that does not fit it. JSON from the client, as
-     * {@link #plain} left it, is written by a walk that keeps its own stack ({@code ObjectMapper.convertValue} would
-     * serialize it recursively, some thread stack frames for every level of nesting); any other value, such as a
-     * prop, by the mapper's serializers.
+     * {@link FormExpansion} left it, is written by {@link TokenWriter}, which does not recurse; any other value, such
+     * as a prop, by the mapper's serializers.
      */
     private Object read(Object value, boolean json, JavaType type) throws IOException {
         TokenBuffer tokens = new TokenBuffer(mapper, false);
         if (json) {
-            write(value, tokens);
+            TokenWriter.write(value, tokens);
         } else {
             tokens.writeObject(value);
         }
@@ -185,148 +161,8 @@ public class ArgumentBinder {
         }
     }
 
-    /** One map or list being written, with what of it is left to write. */
-    private record Open(Iterator<?> rest, boolean object) {
-    }
-
-    private static void write(Object root, TokenBuffer out) throws IOException {
-        Deque<Open> open = new ArrayDeque<>();
-        writeValue(root, out, open);
-        while (!open.isEmpty()) {
-            Open top = open.peek();
-            if (!top.rest().hasNext()) {
-                open.pop();
-                if (top.object()) {
-                    out.writeEndObject();
-                } else {
-                    out.writeEndArray();
-                }
-            } else if (top.object()) {
-                Map.Entry<?, ?> field = (Map.Entry<?, ?>) top.rest().next();
-                out.writeFieldName(String.valueOf(field.getKey()));
-                writeValue(field.getValue(), out, open);
-            } else {
-                writeValue(top.rest().next(), out, open);
-            }
-        }
-    }
-
-    /** Writes a scalar, or opens a map or list for {@link #write} to go through. */
-    private static void writeValue(Object value, TokenBuffer out, Deque<Open> open) throws IOException {
-        if (value instanceof Map<?, ?> map) {
-            out.writeStartObject();
-            open.push(new Open(map.entrySet().iterator(), true));
-        } else if (value instanceof Collection<?> collection) {
-            out.writeStartArray();
-            open.push(new Open(collection.iterator(), false));
-        } else if (value == null) {
-            out.writeNull();
-        } else if (value instanceof String text) {
-            out.writeString(text);
-        } else if (value instanceof Boolean flag) {
-            out.writeBoolean(flag);
-        } else if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
-            out.writeNumber(((Number) value).intValue());
-        } else if (value instanceof Long number) {
-            out.writeNumber(number);
-        } else if (value instanceof Double number) {
-            out.writeNumber(number);
-        } else if (value instanceof Float number) {
-            out.writeNumber(number);
-        } else if (value instanceof BigInteger number) {
-            out.writeNumber(number);
-        } else if (value instanceof BigDecimal number) {
-            out.writeNumber(number);
-        } else {
-            // No other type comes out of JSON; were one to, the mapper would write it
-            out.writeObject(value);
-        }
-    }
-
     private JavaType type(String canonical) {
         return types.computeIfAbsent(canonical, name -> mapper.getTypeFactory().constructFromCanonical(name));
-    }
-
-    /**
-     * Vert.x's JSON values as plain maps and lists, dotted keys expanded into nested maps. The walk keeps its own
-     * stack, so no nesting can overflow the thread's; every object's size and every field's depth (its dotted
-     * segments and the objects around it) is checked before the field is expanded.
-     */
-    private Object plain(Object value) throws Refused {
-        if (!(value instanceof JsonObject) && !(value instanceof JsonArray)) {
-            return value;
-        }
-        Deque<Copy> pending = new ArrayDeque<>();
-        Object root = copy(value, 0, pending);
-        while (!pending.isEmpty()) {
-            fill(pending.pop(), pending);
-        }
-        return root;
-    }
-
-    /** A JSON object or array still to be copied into its expanded form, {@code depth} levels below the argument. */
-    private record Copy(Object source, Object target, int depth) {
-    }
-
-    /** An empty map or list standing for a JSON object or array, queued to be filled; any other value as it is. */
-    private static Object copy(Object value, int depth, Deque<Copy> pending) {
-        Object target;
-        if (value instanceof JsonObject || value instanceof Map) {
-            target = new LinkedHashMap<String, Object>();
-        } else if (value instanceof JsonArray || value instanceof List) {
-            target = new ArrayList<>();
-        } else {
-            return value;
-        }
-        pending.push(new Copy(value, target, depth));
-        return target;
-    }
-
-    @SuppressWarnings("unchecked")
-    private void fill(Copy copy, Deque<Copy> pending) throws Refused {
-        if (copy.target() instanceof List<?> list) {
-            // An array adds no level: its elements are values of the field that holds it
-            List<?> elements = copy.source() instanceof JsonArray array ? array.getList() : (List<?>) copy.source();
-            for (Object element : elements) {
-                ((List<Object>) list).add(copy(element, copy.depth(), pending));
-            }
-            return;
-        }
-        Map<?, ?> fields = copy.source() instanceof JsonObject object ? object.getMap() : (Map<?, ?>) copy.source();
-        if (fields.size() > maxFormFields) {
-            throw new Refused("an object with " + fields.size() + " fields, more than quarkus.live.max-form-fields="
-                    + maxFormFields);
-        }
-        Map<String, Object> expanded = (Map<String, Object>) copy.target();
-        for (Map.Entry<?, ?> field : fields.entrySet()) {
-            String name = String.valueOf(field.getKey());
-            int depth = copy.depth() + segments(name);
-            if (depth > maxFieldDepth) {
-                throw new Refused("field " + describe(name) + " nests " + depth
-                        + " levels deep, more than quarkus.live.max-field-depth=" + maxFieldDepth);
-            }
-            String[] path = DOT.split(name, -1);
-            Map<String, Object> target = expanded;
-            for (int i = 0; i < path.length - 1; i++) {
-                Object next = target.computeIfAbsent(path[i], key -> new LinkedHashMap<String, Object>());
-                if (!(next instanceof Map)) {
-                    // "a" and "a.b" both present: keep the plain value, the mapper reports the mismatch
-                    next = new LinkedHashMap<String, Object>();
-                    target.put(path[i], next);
-                }
-                target = (Map<String, Object>) next;
-            }
-            target.put(path[path.length - 1], copy(field.getValue(), depth, pending));
-        }
-    }
-
-    /** How many levels a field name spans: one more than its dots. */
-    private static int segments(String name) {
-        int segments = 1;
-        for (int i = name.indexOf('.'); i >= 0; i = name.indexOf('.', i + 1)) {
-            segments++;
-        }
-        return segments;
     }
 
     /**
@@ -342,7 +178,7 @@ public class ArgumentBinder {
                 && mapping.getPath().get(0).getFieldName() != null) {
             key = fieldPath(mapping.getPath());
         }
-        if (failure instanceof NumberRefused refused) {
+        if (failure instanceof BoundedNumbers.NumberRefused refused) {
             message = refused.getOriginalMessage();
         } else if (failure instanceof UnrecognizedPropertyException unknown) {
             message = "unknown field '" + unknown.getPropertyName() + "'";
@@ -370,14 +206,18 @@ public class ArgumentBinder {
         return String.join(".", names);
     }
 
-    private static String describe(Object value) {
+    /**
+     * The value as a message shows it: a string quoted and cut short after 40 characters. {@link BoundedNumbers} and
+     * {@link FormExpansion} quote what the client sent with it too, so that all refusals read alike.
+     */
+    static String describe(Object value) {
         if (value instanceof String s) {
             return "\"" + (s.length() > 40 ? s.substring(0, 40) + "..." : s) + "\"";
         }
         return String.valueOf(value);
     }
 
-    private static String typeName(Class<?> type) {
+    static String typeName(Class<?> type) {
         if (type == null) {
             return "value";
         }
@@ -386,91 +226,5 @@ public class ArgumentBinder {
 
     private static String article(String noun) {
         return ("aeiouAEIOU".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
-    }
-
-    /**
-     * Puts {@link BoundedNumber} around the deserializers of {@code double}, {@code float}, their boxes,
-     * {@code BigDecimal} and {@code BigInteger}, wherever they are used: parameters, record components, properties and
-     * collection elements.
-     */
-    private static final class BoundedNumbers extends BeanDeserializerModifier {
-
-        @Override
-        public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
-                JsonDeserializer<?> deserializer) {
-            Class<?> type = description.getBeanClass();
-            return BOUNDED_NUMBERS.contains(type) ? new BoundedNumber(deserializer, type) : deserializer;
-        }
-    }
-
-    /**
-     * Refuses numbers Jackson reads but no form means: NaN and the infinities, numbers past the range of a
-     * {@code double} or {@code float} (which Java rounds to infinity), and arbitrary-precision numbers of more than
-     * 1,000 digits before or after the point, such as {@code 1e999999999}, whose use would take the
-     * server minutes or all its memory.
-     */
-    private static final class BoundedNumber extends DelegatingDeserializer {
-
-        private final Class<?> type;
-
-        BoundedNumber(JsonDeserializer<?> delegate, Class<?> type) {
-            super(delegate);
-            this.type = type;
-        }
-
-        @Override
-        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> newDelegatee) {
-            return new BoundedNumber(newDelegatee, type);
-        }
-
-        @Override
-        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            JsonToken token = p.currentToken();
-            String text = token == JsonToken.VALUE_STRING ? p.getText() : null;
-            // A JSON number past the double range arrives as an infinite double
-            if (token == JsonToken.VALUE_NUMBER_FLOAT && !Double.isFinite(p.getDoubleValue())) {
-                throw outOfRange(p);
-            }
-            Object value;
-            try {
-                value = super.deserialize(p, ctxt);
-            } catch (StreamConstraintsException e) {
-                // Jackson's own limit on the length of numbers
-                throw outOfRange(p);
-            }
-            boolean refused = value instanceof Double d && !Double.isFinite(d)
-                    || value instanceof Float f && !Float.isFinite(f)
-                    || value instanceof BigDecimal decimal && (decimal.scale() > MAX_DIGITS
-                            || (long) decimal.precision() - decimal.scale() > MAX_DIGITS)
-                    || value instanceof BigInteger integer && integer.abs().compareTo(INTEGER_LIMIT) >= 0;
-            if (refused) {
-                // "NaN" and "Infinity" are no numbers a person types; "1e400" is one, too large
-                if (text != null && text.chars().noneMatch(Character::isDigit)) {
-                    throw new NumberRefused(p, ArgumentBinder.describe(text) + " is not a valid " + typeName(type));
-                }
-                throw outOfRange(p);
-            }
-            return value;
-        }
-
-        private NumberRefused outOfRange(JsonParser p) {
-            return new NumberRefused(p, "out of range for " + typeName(type));
-        }
-    }
-
-    /** A number refused by {@link BoundedNumber}; its message is the one the client gets. */
-    private static final class NumberRefused extends JsonMappingException {
-
-        NumberRefused(JsonParser p, String message) {
-            super(p, message);
-        }
-    }
-
-    /** Arguments refused as a whole, before conversion; the message says which limit they exceed. */
-    private static final class Refused extends Exception {
-
-        Refused(String message) {
-            super(message, null, false, false);
-        }
     }
 }
