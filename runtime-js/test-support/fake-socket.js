@@ -17,3 +17,15 @@ export class FakeSocket {
   close() { this.readyState = 3; this.onclose(); }
   take() { return this.sent.splice(0); }
 }
+
+/**
+ * Makes a jsdom window the page the built runtime runs in: the browser globals it uses, with FakeSocket as the
+ * WebSocket, plus any the test adds (a stubbed `location`, `fetch`, ...).
+ */
+export function installPage(window, extra = {}) {
+  const { document } = window;
+  Object.assign(globalThis, {
+    document, window, HTMLElement: window.HTMLElement, HTMLFormElement: window.HTMLFormElement,
+    CustomEvent: window.CustomEvent, WebSocket: FakeSocket, MutationObserver: window.MutationObserver,
+  }, extra);
+}

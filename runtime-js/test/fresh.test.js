@@ -4,7 +4,7 @@
 import { test, mock } from 'node:test';
 import assert from 'node:assert/strict';
 import { JSDOM } from 'jsdom';
-import { FakeSocket } from '../test-support/fake-socket.js';
+import { FakeSocket, installPage } from '../test-support/fake-socket.js';
 
 mock.timers.enable({ apis: ['setTimeout', 'Date'], now: 1_000_000 });
 Math.random = () => 1;
@@ -34,10 +34,8 @@ let reloads = 0;
 
 const ws = () => FakeSocket.all.at(-1);
 
-Object.assign(globalThis, {
-  document, window, HTMLElement: window.HTMLElement, HTMLFormElement: window.HTMLFormElement,
-  CustomEvent: window.CustomEvent, WebSocket: FakeSocket,
-  MutationObserver: window.MutationObserver, DOMParser: window.DOMParser, sessionStorage: window.sessionStorage,
+installPage(window, {
+  DOMParser: window.DOMParser, sessionStorage: window.sessionStorage,
   location: { href: 'https://shop.example/page', reload: () => reloads++ },
   fetch: async url => {
     fetched.push(url);

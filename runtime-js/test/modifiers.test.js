@@ -3,7 +3,7 @@
 import { test, mock } from 'node:test';
 import assert from 'node:assert/strict';
 import { JSDOM } from 'jsdom';
-import { FakeSocket } from '../test-support/fake-socket.js';
+import { FakeSocket, installPage } from '../test-support/fake-socket.js';
 
 mock.timers.enable({ apis: ['setTimeout'] });
 
@@ -39,11 +39,7 @@ const { window } = new JSDOM(`<!doctype html><body>
 const { document } = window;
 
 
-Object.assign(globalThis, {
-  document, window, HTMLElement: window.HTMLElement, HTMLFormElement: window.HTMLFormElement,
-  CustomEvent: window.CustomEvent, WebSocket: FakeSocket,
-  MutationObserver: window.MutationObserver,
-});
+installPage(window);
 await import('../target/classes/META-INF/quarkus-live/runtime.js');
 const ws = FakeSocket.last;
 ws.open();

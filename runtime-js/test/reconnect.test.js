@@ -3,7 +3,7 @@
 import { test, mock } from 'node:test';
 import assert from 'node:assert/strict';
 import { JSDOM } from 'jsdom';
-import { FakeSocket } from '../test-support/fake-socket.js';
+import { FakeSocket, installPage } from '../test-support/fake-socket.js';
 
 mock.timers.enable({ apis: ['setTimeout'] });
 // The jitter factor is 1/2 + random/2: with 1 every delay is the full backoff step
@@ -26,11 +26,7 @@ Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidde
 const sockets = () => FakeSocket.all.length;
 const ws = () => FakeSocket.all.at(-1);
 
-Object.assign(globalThis, {
-  document, window, HTMLElement: window.HTMLElement, HTMLFormElement: window.HTMLFormElement,
-  CustomEvent: window.CustomEvent, WebSocket: FakeSocket,
-  MutationObserver: window.MutationObserver,
-});
+installPage(window);
 const warnings = [];
 console.warn = (...args) => warnings.push(args.join(' '));
 await import('../target/classes/META-INF/quarkus-live/runtime.js');

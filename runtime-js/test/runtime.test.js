@@ -2,7 +2,7 @@
 import { test, mock } from 'node:test';
 import assert from 'node:assert/strict';
 import { JSDOM } from 'jsdom';
-import { FakeSocket } from '../test-support/fake-socket.js';
+import { FakeSocket, installPage } from '../test-support/fake-socket.js';
 
 const { window } = new JSDOM(`<!doctype html><body>
   <div data-live-component="Counter" data-live-id="c1"><b>0</b>
@@ -25,11 +25,7 @@ const { document } = window;
 mock.timers.enable({ apis: ['setTimeout'] });
 
 
-Object.assign(globalThis, {
-  document, window, HTMLElement: window.HTMLElement, HTMLFormElement: window.HTMLFormElement,
-  CustomEvent: window.CustomEvent, WebSocket: FakeSocket,
-  MutationObserver: window.MutationObserver,
-});
+installPage(window);
 const warnings = [];
 console.warn = (...args) => warnings.push(args);
 await import('../target/classes/META-INF/quarkus-live/runtime.js');

@@ -4,7 +4,7 @@
 import { test, mock } from 'node:test';
 import assert from 'node:assert/strict';
 import { JSDOM } from 'jsdom';
-import { FakeSocket } from '../test-support/fake-socket.js';
+import { FakeSocket, installPage } from '../test-support/fake-socket.js';
 
 mock.timers.enable({ apis: ['setTimeout'] });
 Math.random = () => 1;
@@ -23,11 +23,7 @@ const { window } = new JSDOM(`<!doctype html><body>
 </body>`, { url: 'https://shop.example/page' });
 const { document } = window;
 
-Object.assign(globalThis, {
-  document, window, HTMLElement: window.HTMLElement, HTMLFormElement: window.HTMLFormElement,
-  CustomEvent: window.CustomEvent, WebSocket: FakeSocket,
-  MutationObserver: window.MutationObserver,
-});
+installPage(window);
 const warnings = [];
 console.warn = (...args) => warnings.push(args);
 const errors = [];
