@@ -135,6 +135,14 @@ final class LiveClient implements AutoCloseable {
         return closeStatus != null;
     }
 
+    /** Sends an event without waiting for its answer; returns its ref. */
+    long fire(String id, String handler, Object... args) {
+        long ref = refs.getAndIncrement();
+        sendOnly(new JsonObject().put("t", "event").put("ref", ref).put("id", id).put("handler", handler)
+                .put("args", new io.vertx.core.json.JsonArray(java.util.Arrays.asList(args))));
+        return ref;
+    }
+
     /** Sends a message without waiting for anything. */
     void sendOnly(JsonObject message) {
         socket.writeTextMessage(message.encode());

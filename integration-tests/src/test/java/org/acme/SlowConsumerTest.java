@@ -15,8 +15,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 
 /**
  * A client that stops reading: the server stops buffering for it once {@code quarkus.live.max-unsent-bytes} wait, and
@@ -52,8 +50,7 @@ class SlowConsumerTest {
             // own count of unsent bytes passes the limit
             int sent = 0;
             while (connections.count() >= before && sent < 2000) {
-                slow.sendOnly(new JsonObject().put("t", "event").put("ref", 5000 + sent).put("id", id)
-                        .put("handler", "fill").put("args", new JsonArray().add(65536)));
+                slow.fire(id, "fill", 65536);
                 sent++;
             }
             await().atMost(Duration.ofSeconds(30)).until(() -> connections.count() < before);

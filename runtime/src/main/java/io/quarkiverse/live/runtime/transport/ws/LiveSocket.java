@@ -1,5 +1,7 @@
 package io.quarkiverse.live.runtime.transport.ws;
 
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.quarkiverse.live.runtime.LiveRuntimeConfig;
 import io.quarkiverse.live.runtime.dispatch.Dispatcher;
 import io.quarkiverse.live.runtime.http.BrowserBinding;
@@ -13,6 +15,7 @@ import io.quarkus.arc.Arc;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnPongMessage;
 import io.quarkus.websockets.next.OnTextMessage;
@@ -84,6 +87,21 @@ public abstract class LiveSocket {
         if (session != null) {
             session.heard();
         }
+    }
+
+    /**
+     * A frame the decoder refused: longer than {@code quarkus.live.max-message-size}, or broken. The client broke the
+     * protocol: the connection is closed with the status the decoder chose (1009 for a message too big; Netty may have
+     * dropped the connection before the close frame leaves), and quietly, since a client's mistake is no server error
+     * to log.
+     */
+    @OnError
+    @NonBlocking
+    public void refusedFrame(WebSocketConnection connection, CorruptedWebSocketFrameException failure) {
+        WebSocketCloseStatus status = failure.closeStatus();
+        connection.close(new CloseReason(status.code(), status.reasonText())).subscribe().with(ignored -> {
+        }, ignored -> {
+        });
     }
 
     @OnClose
