@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.live.runtime.component.ComponentRegistry;
+import io.quarkiverse.live.runtime.transport.Connections;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -58,6 +59,9 @@ class DetachedComponentsTest {
 
     @Inject
     ComponentRegistry registry;
+
+    @Inject
+    Connections connections;
 
     @Test
     void aRejoinAfterTheGracePeriodFindsNothing() throws Exception {
@@ -102,6 +106,7 @@ class DetachedComponentsTest {
             long peakHeap = usedHeapAfterGc();
             await().atMost(Duration.ofSeconds(30)).until(() -> registry.detachedCount() == 0
                     && registry.size() <= baselineComponents);
+            await().atMost(Duration.ofSeconds(10)).until(() -> this.connections.count() == 0);
             long afterHeap = usedHeapAfterGc();
             System.out.printf("%d connections joined and dropped in %d ms; most detached at once: %d (cap %d); "
                     + "used heap after GC: baseline %d KiB, with %d detached %d KiB (%d bytes per detached "
@@ -125,21 +130,22 @@ class DetachedComponentsTest {
                     Matcher matcher = ID.matcher(body.toString());
                     matcher.find();
                     String id = matcher.group(1);
-                    return sockets.connect(new io.vertx.core.http.WebSocketConnectOptions().setPort(base().getPort())
-                            .setHost(base().getHost()).setURI("/_live/ws").addHeader("Cookie", LiveClient.BROWSER_COOKIE))
-                            .compose(socket -> {
-                        io.vertx.core.Promise<Void> joined = io.vertx.core.Promise.promise();
-                        socket.textMessageHandler(text -> {
-                            JsonObject message = new JsonObject(text);
-                            if ("hello".equals(message.getString("t"))) {
-                                socket.writeTextMessage(new JsonObject().put("t", "join").put("v", 1).put("ref", 1)
-                                        .put("id", id).encode());
-                            } else if (Long.valueOf(1).equals(message.getLong("ref"))) {
-                                joined.tryComplete();
-                            }
-                        });
-                        return joined.future().compose(ignored -> socket.close());
+                    // Handlers go on before the connection exists, so not even the hello can come before them
+                    io.vertx.core.http.ClientWebSocket socket = sockets.webSocket();
+                    io.vertx.core.Promise<Void> joined = io.vertx.core.Promise.promise();
+                    socket.textMessageHandler(text -> {
+                        JsonObject message = new JsonObject(text);
+                        if ("hello".equals(message.getString("t"))) {
+                            socket.writeTextMessage(new JsonObject().put("t", "join").put("v", 1).put("ref", 1)
+                                    .put("id", id).encode());
+                        } else if (Long.valueOf(1).equals(message.getLong("ref"))) {
+                            joined.tryComplete();
+                        }
                     });
+                    return socket.connect(new io.vertx.core.http.WebSocketConnectOptions().setPort(base().getPort())
+                            .setHost(base().getHost()).setURI("/_live/ws").addHeader("Cookie", LiveClient.BROWSER_COOKIE))
+                            .compose(ignored -> joined.future())
+                            .compose(ignored -> socket.close());
                 });
     }
 

@@ -30,6 +30,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.http.WebSocketFrame;
@@ -351,14 +352,14 @@ class HostileInputTest {
         private final WebSocket socket;
 
         private RawSocket(URI base) throws Exception {
-            socket = vertx.createWebSocketClient()
-                    .connect(new WebSocketConnectOptions().setHost(base.getHost()).setPort(base.getPort())
-                            .addHeader("Cookie", LiveClient.BROWSER_COOKIE)
-                            .setURI("/_live/ws"))
-                    .onSuccess(ws -> {
-                        ws.textMessageHandler(text -> received.add(new JsonObject(text)));
-                        ws.closeHandler(ignored -> closeCode.set(ws.closeStatusCode()));
-                    }).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            // Handlers go on before the connection exists, so not even the hello can come before them
+            ClientWebSocket ws = vertx.createWebSocketClient().webSocket();
+            ws.textMessageHandler(text -> received.add(new JsonObject(text)));
+            ws.closeHandler(ignored -> closeCode.set(ws.closeStatusCode()));
+            ws.connect(new WebSocketConnectOptions().setHost(base.getHost()).setPort(base.getPort())
+                    .addHeader("Cookie", LiveClient.BROWSER_COOKIE).setURI("/_live/ws"))
+                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            socket = ws;
             await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 1);
         }
 

@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
@@ -42,19 +43,20 @@ final class LiveClient implements AutoCloseable {
             options.addHeader("Cookie", BROWSER_COOKIE);
         }
         headers.forEach(options::addHeader);
+        // Handlers go on before the connection exists, so not even the hello can come before them
+        ClientWebSocket ws = client.webSocket();
+        ws.textMessageHandler(text -> {
+            rawReceived.add(text);
+            received.add(new JsonObject(text));
+        });
+        ws.closeHandler(ignored -> closeStatus = ws.closeStatusCode() == null ? -1 : (int) ws.closeStatusCode());
         try {
-            // The handler is set as the connection completes, on its event loop, so the hello cannot slip past it
-            socket = client.connect(options).onSuccess(ws -> {
-                ws.textMessageHandler(text -> {
-                    rawReceived.add(text);
-                    received.add(new JsonObject(text));
-                });
-                ws.closeHandler(ignored -> closeStatus = ws.closeStatusCode() == null ? -1 : (int) ws.closeStatusCode());
-            }).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            ws.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             vertx.close();
             throw e;
         }
+        socket = ws;
         hello = awaitMessage(0);
     }
 
