@@ -1,6 +1,5 @@
 package io.quarkiverse.live.runtime.component;
 
-import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -262,10 +261,6 @@ public class ComponentRegistry {
     /** How many components of pages wait for their first join. */
     public int pendingJoinCount() {
         return pending.count();
-    }
-
-    Collection<MountedComponent> all() {
-        return byId.values();
     }
 
     void start(@Observes StartupEvent event, Vertx vertx) {

@@ -63,8 +63,4 @@ public final class EventSequence {
         }
     }
 
-    /** The number of the last applied event; 0 before the first. */
-    public long last() {
-        return last;
-    }
 }

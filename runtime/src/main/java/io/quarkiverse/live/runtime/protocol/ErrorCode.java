@@ -1,7 +1,8 @@
 package io.quarkiverse.live.runtime.protocol;
 
 /**
- * The codes of {@code error} messages, as the wire protocol reference lists them.
+ * The codes of the {@code error} messages the server sends, as the wire protocol reference lists them ({@code
+ * too-large} is the browser runtime's own, for an event it did not send).
  */
 public final class ErrorCode {
 
@@ -13,7 +14,6 @@ public final class ErrorCode {
     public static final String BAD_ARGUMENTS = "bad-arguments";
     public static final String BAD_SEQUENCE = "bad-sequence";
     public static final String INVALID = "invalid";
-    public static final String TOO_LARGE = "too-large";
     public static final String TOO_MANY = "too-many";
     public static final String HANDLER_FAILED = "handler-failed";
     public static final String RENDER_FAILED = "render-failed";

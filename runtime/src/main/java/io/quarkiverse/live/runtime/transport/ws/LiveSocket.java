@@ -62,7 +62,7 @@ public abstract class LiveSocket {
     @OnTextMessage
     @NonBlocking
     public void text(WebSocketConnection connection, String message) {
-        Session session = connection.userData().get(SESSION);
+        Session session = session(connection);
         if (session != null) {
             dispatcher.received(session, message);
         }
@@ -71,7 +71,7 @@ public abstract class LiveSocket {
     @OnBinaryMessage
     @NonBlocking
     public void binary(WebSocketConnection connection, Buffer message) {
-        Session session = connection.userData().get(SESSION);
+        Session session = session(connection);
         if (session != null) {
             session.heard();
             session.channel().send(Replies.error(null, null, ErrorCode.BINARY_NOT_SUPPORTED,
@@ -83,7 +83,7 @@ public abstract class LiveSocket {
     @OnPongMessage
     @NonBlocking
     public void pong(WebSocketConnection connection, Buffer data) {
-        Session session = connection.userData().get(SESSION);
+        Session session = session(connection);
         if (session != null) {
             session.heard();
         }
@@ -107,11 +107,16 @@ public abstract class LiveSocket {
     @OnClose
     @NonBlocking
     public void closed(WebSocketConnection connection) {
-        Session session = connection.userData().get(SESSION);
+        Session session = session(connection);
         if (session != null) {
             dispatcher.closed(session);
             connections.closed(session, address(connection));
         }
+    }
+
+    /** The connection's session; {@code null} for a connection closed at once for being past the limits. */
+    private static Session session(WebSocketConnection connection) {
+        return connection.userData().get(SESSION);
     }
 
     private static String address(WebSocketConnection connection) {

@@ -55,11 +55,12 @@ public class SameOriginCheck implements HttpUpgradeCheck {
             return false;
         }
         String scheme = request.scheme() == null ? "http" : request.scheme();
-        if (!normalize(origin).equals(normalize(scheme + "://" + host))) {
+        String normalized = normalize(origin);
+        if (!normalized.equals(normalize(scheme + "://" + host))) {
             return false;
         }
         return !isLoopback(request.localAddress() == null ? null : request.localAddress().hostAddress())
-                || isLoopback(URI.create(normalize(origin)).getHost());
+                || isLoopback(URI.create(normalized).getHost());
     }
 
     /** {@code scheme://host[:port]} in lower case, without the scheme's default port; "" when unreadable. */
