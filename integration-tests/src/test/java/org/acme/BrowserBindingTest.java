@@ -42,14 +42,14 @@ class BrowserBindingTest {
         String id = LiveClient.mount("/counter");
         try (LiveClient other = LiveClient.connect(base, Map.of("Cookie", "live-browser=another-browser-0123456"));
                 LiveClient noCookie = LiveClient.connect(base, Map.of("Cookie", "theme=dark"))) {
-            ReconnectTest.assertError(other.join(id), "unknown-component");
-            ReconnectTest.assertError(noCookie.join(id), "unknown-component");
+            ProtocolTest.assertError(other.join(id), "unknown-component");
+            ProtocolTest.assertError(noCookie.join(id), "unknown-component");
         }
         try (LiveClient owner = LiveClient.connect(base)) {
             String token = owner.join(id).getString("token");
             assertTrue(owner.event(id, "increment").getString("html").contains("Count: 1"));
             try (LiveClient thief = LiveClient.connect(base, Map.of("Cookie", "live-browser=another-browser-0123456"))) {
-                ReconnectTest.assertError(thief.rejoin(id, token), "unknown-component");
+                ProtocolTest.assertError(thief.rejoin(id, token), "unknown-component");
             }
             assertTrue(owner.event(id, "increment").getString("html").contains("Count: 2"), "the owner keeps it");
         }

@@ -74,7 +74,7 @@ class DetachedComponentsTest {
         await().atMost(Duration.ofSeconds(15)).until(() -> registry.detachedCount() > 0);
         await().atMost(Duration.ofSeconds(15)).until(() -> registry.detachedCount() == 0);
         try (LiveClient client = LiveClient.connect(base)) {
-            ReconnectTest.assertError(client.rejoin(id, token), "unknown-component");
+            ProtocolTest.assertError(client.rejoin(id, token), "unknown-component");
         }
     }
 

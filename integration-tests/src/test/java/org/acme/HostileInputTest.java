@@ -1,6 +1,7 @@
 package org.acme;
 
 import static io.restassured.RestAssured.get;
+import static org.acme.ProtocolTest.assertError;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -288,11 +289,6 @@ class HostileInputTest {
         return html.substring(start, html.indexOf("</p>", start));
     }
 
-    private static void assertError(JsonObject reply, String code) {
-        assertEquals("error", reply.getString("t"), reply.encode());
-        assertEquals(code, reply.getString("code"), reply.encode());
-        assertFalse(reply.getString("message", "").isBlank(), "an error says what was wrong: " + reply.encode());
-    }
 
     /** Refused as a whole, before any conversion: no message per field, and the answer stays short. */
     private static void assertRefusedAsAWhole(JsonObject reply, String naming) {

@@ -144,7 +144,7 @@ class LimitsTest {
             assertTrue(registry.pendingJoinCount() <= 40, "waiting components stay capped");
         }
         try (LiveClient client = LiveClient.connect(base)) {
-            ReconnectTest.assertError(client.join(ids.get(0)), "unknown-component");
+            ProtocolTest.assertError(client.join(ids.get(0)), "unknown-component");
             assertEquals("ok", client.join(ids.get(ids.size() - 1)).getString("t"), "the latest page still works");
         }
     }
@@ -155,7 +155,7 @@ class LimitsTest {
             for (int i = 0; i < 5; i++) {
                 assertEquals("ok", client.join(LiveClient.mount("/counter")).getString("t"));
             }
-            ReconnectTest.assertError(client.join(LiveClient.mount("/counter")), "too-many");
+            ProtocolTest.assertError(client.join(LiveClient.mount("/counter")), "too-many");
         }
     }
 

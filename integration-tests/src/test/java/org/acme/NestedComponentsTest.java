@@ -44,8 +44,8 @@ class NestedComponentsTest {
 
             JsonObject hidden = client.event(panel, "toggle");
             assertEquals(List.of(panel), LiveClient.componentIds(hidden.getString("html")));
-            ReconnectTest.assertError(client.event(tally, "increment"), "unknown-component");
-            ReconnectTest.assertError(client.rejoin(tally, token), "unknown-component");
+            ProtocolTest.assertError(client.event(tally, "increment"), "unknown-component");
+            ProtocolTest.assertError(client.rejoin(tally, token), "unknown-component");
 
             JsonObject again = client.event(panel, "toggle");
             String fresh = LiveClient.componentIds(again.getString("html")).get(1);
@@ -70,7 +70,7 @@ class NestedComponentsTest {
             assertEquals(List.of(rows, second, page.get(3)), LiveClient.componentIds(removed.getString("html")),
                     "the other rows keep their children, found by key, not by position");
             assertTrue(removed.getString("html").contains(">3</output>"), removed.encode());
-            ReconnectTest.assertError(client.join(page.get(1)), "unknown-component");
+            ProtocolTest.assertError(client.join(page.get(1)), "unknown-component");
         }
     }
 }

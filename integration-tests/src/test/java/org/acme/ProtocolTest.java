@@ -244,7 +244,8 @@ class ProtocolTest {
         assertTrue(refused.getCause().getMessage().contains("403"), refused.getCause().toString());
     }
 
-    private static void assertError(JsonObject reply, String code) {
+    /** The reply is an error of that code, with a message that says what was wrong. */
+    static void assertError(JsonObject reply, String code) {
         assertEquals("error", reply.getString("t"), reply.encode());
         assertEquals(code, reply.getString("code"), reply.encode());
         assertFalse(reply.getString("message", "").isBlank(), "an error says what was wrong: " + reply.encode());

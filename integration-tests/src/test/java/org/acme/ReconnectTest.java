@@ -1,5 +1,6 @@
 package org.acme;
 
+import static org.acme.ProtocolTest.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -178,11 +179,5 @@ class ReconnectTest {
                     "malformed");
             assertError(client.sendRaw("{\"t\":\"leave\"}"), "malformed");
         }
-    }
-
-    static void assertError(JsonObject reply, String code) {
-        assertEquals("error", reply.getString("t"), reply.encode());
-        assertEquals(code, reply.getString("code"), reply.encode());
-        assertFalse(reply.getString("message", "").isBlank(), "an error says what was wrong: " + reply.encode());
     }
 }
