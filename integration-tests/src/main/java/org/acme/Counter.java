@@ -8,7 +8,7 @@ import io.quarkiverse.live.Live;
 public class Counter {
 
     @Inject
-    Presence presence;
+    OpenCounters openCounters;
 
     int count;
 
@@ -25,10 +25,10 @@ public class Counter {
     }
 
     void onMount() {
-        presence.joined();
+        openCounters.joined();
     }
 
     void onUnmount() {
-        presence.left();
+        openCounters.left();
     }
 }

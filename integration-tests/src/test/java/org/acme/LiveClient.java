@@ -155,6 +155,28 @@ final class LiveClient implements AutoCloseable {
         socket.pause();
     }
 
+    /**
+     * Waits for a {@code render} the server pushed for the component (not an answer to this client's own event) whose
+     * HTML matches, and returns that HTML.
+     */
+    String awaitRender(String id, java.util.function.Predicate<String> html) {
+        return await().atMost(Duration.ofSeconds(10)).until(() -> received.stream()
+                .filter(m -> "render".equals(m.getString("t")) && id.equals(m.getString("id")))
+                .map(m -> m.getString("html")).filter(html).findFirst(), java.util.Optional::isPresent).get();
+    }
+
+    /** The HTML the component shows now: that of the last answer or push that carried HTML for it, or {@code null}. */
+    String latestHtml(String id) {
+        List<JsonObject> all = received();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            JsonObject message = all.get(i);
+            if (id.equals(message.getString("id")) && message.getString("html") != null) {
+                return message.getString("html");
+            }
+        }
+        return null;
+    }
+
     /** Every message received so far, the hello first. */
     List<JsonObject> received() {
         return List.copyOf(received);

@@ -28,7 +28,7 @@ class ProtocolTest {
     URI base;
 
     @Inject
-    Presence presence;
+    OpenCounters openCounters;
 
     private String mountCounter() {
         String html = LiveClient.page("/counter");
@@ -83,18 +83,18 @@ class ProtocolTest {
 
     @Test
     void mountRunsOnJoinAndAClosedConnectionDoesNotUnmount() throws Exception {
-        int before = presence.everJoined();
+        int before = openCounters.everJoined();
         String id = mountCounter();
         LiveClient client = LiveClient.connect(base);
         client.join(id);
-        assertEquals(before + 1, presence.everJoined());
-        int online = presence.online();
+        assertEquals(before + 1, openCounters.everJoined());
+        int online = openCounters.online();
         client.close();
         // The browser may come back within quarkus.live.reconnect-grace: the component waits, mounted
         // (DetachedComponentsTest sees onUnmount() run once the grace period is over)
         try (LiveClient other = LiveClient.connect(base)) {
             other.join(mountCounter());
-            assertEquals(online + 1, presence.online());
+            assertEquals(online + 1, openCounters.online());
         }
     }
 

@@ -27,7 +27,7 @@ class ReconnectTest {
     URI base;
 
     @Inject
-    Presence presence;
+    OpenCounters openCounters;
 
     @Test
     void everyConnectionStartsWithHello() throws Exception {
@@ -42,7 +42,7 @@ class ReconnectTest {
     void aRejoinResumesTheStateWithoutMountingAgain() throws Exception {
         String id = LiveClient.mount("/counter");
         String token;
-        int joinedBefore = presence.everJoined();
+        int joinedBefore = openCounters.everJoined();
         try (LiveClient first = LiveClient.connect(base)) {
             token = first.join(id).getString("token");
             assertNotNull(token, "the first join hands out the resume token");
@@ -56,7 +56,7 @@ class ReconnectTest {
             assertTrue(rejoined.getString("html").contains("Count: 5"), "a rejoin always sends the HTML");
             assertTrue(second.event(id, "increment").getString("html").contains("Count: 6"));
         }
-        assertEquals(joinedBefore + 1, presence.everJoined(), "onMount() ran once, on the first join");
+        assertEquals(joinedBefore + 1, openCounters.everJoined(), "onMount() ran once, on the first join");
     }
 
     @Test

@@ -50,6 +50,7 @@ import io.quarkus.gizmo.ResultHandle;
  *         handler("add", new Class[] { int.class }, new String[] { "int" }, new String[] { "amount" }, "EVENT_LOOP");
  *         lifecycle("WORKER", "EVENT_LOOP");  // where onMount() and onUnmount() run
  *         writableField("count", int.class);
+ *         sharedField("total", "Counter.total", "int");   // per @Shared field: its key and generic type
  *     }
  *     Object read(Object c, String name) { if ("count".equals(name)) return ((Counter) c).$$live$get$count(); ... return NOT_FOUND; }
  *     void write(Object c, String name, Object v) { if ("count".equals(name)) { ((Counter) c).$$live$set$count(((Integer) v).intValue()); return; } ... }
@@ -145,6 +146,15 @@ public class ComponentCodeProcessor {
         ctor.invokeVirtualMethod(MethodDescriptor.ofMethod(self, "lifecycle", void.class, String.class, String.class),
                 ctor.getThis(), ctor.load(component.executionModel(ComponentScanProcessor.ON_MOUNT).name()),
                 ctor.load(component.executionModel(ComponentScanProcessor.ON_UNMOUNT).name()));
+        MethodDescriptor sharedField = MethodDescriptor.ofMethod(self, "sharedField", void.class, String.class,
+                String.class, String.class);
+        for (FieldInfo field : component.stateFields()) {
+            String key = component.sharedKey(field);
+            if (key != null) {
+                ctor.invokeVirtualMethod(sharedField, ctor.getThis(), ctor.load(field.name()), ctor.load(key),
+                        ctor.load(Handlers.canonicalName(field.type())));
+            }
+        }
         MethodDescriptor writableField = MethodDescriptor.ofMethod(self, "writableField", void.class,
                 String.class, Class.class);
         for (FieldInfo field : component.stateFields()) {

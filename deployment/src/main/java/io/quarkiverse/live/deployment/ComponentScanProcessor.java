@@ -85,9 +85,14 @@ public class ComponentScanProcessor {
             return null;
         }
         List<FieldInfo> state = new ArrayList<>();
+        Map<String, String> sharedKeys = new HashMap<>();
         for (FieldInfo field : component.fields()) {
             if (!Modifier.isStatic(field.flags()) && !field.isSynthetic() && !field.hasAnnotation(LiveDotNames.INJECT)) {
                 state.add(field);
+                String key = SharedFields.key(field, where, problems);
+                if (key != null) {
+                    sharedKeys.put(field.name(), key);
+                }
             }
         }
         List<MethodInfo> handlers = new ArrayList<>();
@@ -143,7 +148,7 @@ public class ComponentScanProcessor {
             }
         }
         return new LiveComponentBuildItem(component, templateId(component, live), pagePath(live, where, problems), state,
-                handlers, readers, onMount, onUnmount, executionModels);
+                handlers, readers, onMount, onUnmount, executionModels, sharedKeys);
     }
 
     private static boolean isLifecycleName(MethodInfo method) {

@@ -24,10 +24,11 @@ public final class LiveComponentBuildItem extends MultiBuildItem {
     private final MethodInfo onMount;
     private final MethodInfo onUnmount;
     private final Map<String, ExecutionModel> executionModels;
+    private final Map<String, String> sharedKeys;
 
     LiveComponentBuildItem(ClassInfo componentClass, String templateId, String pagePath, List<FieldInfo> stateFields,
             List<MethodInfo> handlers, List<MethodInfo> readers, MethodInfo onMount, MethodInfo onUnmount,
-            Map<String, ExecutionModel> executionModels) {
+            Map<String, ExecutionModel> executionModels, Map<String, String> sharedKeys) {
         this.componentClass = componentClass;
         this.templateId = templateId;
         this.pagePath = pagePath;
@@ -37,6 +38,7 @@ public final class LiveComponentBuildItem extends MultiBuildItem {
         this.onMount = onMount;
         this.onUnmount = onUnmount;
         this.executionModels = Map.copyOf(executionModels);
+        this.sharedKeys = Map.copyOf(sharedKeys);
     }
 
     public ClassInfo componentClass() {
@@ -84,5 +86,10 @@ public final class LiveComponentBuildItem extends MultiBuildItem {
     /** Where the handler or lifecycle method of that name runs; the event loop for a method the component lacks. */
     public ExecutionModel executionModel(String methodName) {
         return executionModels.getOrDefault(methodName, ExecutionModel.EVENT_LOOP);
+    }
+
+    /** The key of a {@code @Shared} state field, or {@code null} for a field of this component alone. */
+    public String sharedKey(FieldInfo field) {
+        return sharedKeys.get(field.name());
     }
 }

@@ -7,11 +7,13 @@ import jakarta.inject.Inject;
 import org.jboss.jandex.DotName;
 
 import io.quarkiverse.live.Live;
+import io.quarkiverse.live.Shared;
 import io.smallrye.mutiny.Uni;
 
 final class LiveDotNames {
 
     static final DotName LIVE = DotName.createSimple(Live.class);
+    static final DotName SHARED = DotName.createSimple(Shared.class);
     static final DotName INJECT = DotName.createSimple(Inject.class);
     static final DotName UNI = DotName.createSimple(Uni.class);
     static final DotName COMPLETION_STAGE = DotName.createSimple(CompletionStage.class);

@@ -5,12 +5,19 @@ import io.quarkiverse.live.runtime.component.ComponentRegistry;
 import io.quarkiverse.live.runtime.component.LiveComponents;
 import io.quarkiverse.live.runtime.dispatch.ArgumentBinder;
 import io.quarkiverse.live.runtime.dispatch.Dispatcher;
+import io.quarkiverse.live.runtime.dispatch.LiveConnectionProducer;
 import io.quarkiverse.live.runtime.dispatch.LiveLocaleResolver;
+import io.quarkiverse.live.runtime.dispatch.Pusher;
 import io.quarkiverse.live.runtime.http.BrowserBinding;
 import io.quarkiverse.live.runtime.http.LivePages;
 import io.quarkiverse.live.runtime.render.ComponentRenderer;
 import io.quarkiverse.live.runtime.render.LiveEngineSetup;
 import io.quarkiverse.live.runtime.render.LiveSectionHelperFactory;
+import io.quarkiverse.live.runtime.shared.PresenceProducer;
+import io.quarkiverse.live.runtime.shared.PresenceTracker;
+import io.quarkiverse.live.runtime.shared.SharedCodec;
+import io.quarkiverse.live.runtime.shared.SharedStateEngine;
+import io.quarkiverse.live.runtime.shared.VertxSharedStore;
 import io.quarkiverse.live.runtime.transport.Connections;
 import io.quarkiverse.live.runtime.transport.ws.ConnectionLimitCheck;
 import io.quarkiverse.live.runtime.transport.ws.IdentityCapture;
@@ -45,7 +52,9 @@ public class LiveProcessor {
                         LivePages.class, LiveEngineSetup.class, Dispatcher.class, SameOriginCheck.class,
                         IdentityCapture.class, ConnectionLimitCheck.class, Connections.class, BrowserBinding.class,
                         ArgumentBinder.class, LiveLocaleResolver.class,
-                        LiveSectionHelperFactory.class)
+                        LiveSectionHelperFactory.class, Pusher.class, LiveConnectionProducer.class,
+                        VertxSharedStore.class, SharedCodec.class, SharedStateEngine.class, PresenceTracker.class,
+                        PresenceProducer.class)
                 .setUnremovable()
                 .build();
     }

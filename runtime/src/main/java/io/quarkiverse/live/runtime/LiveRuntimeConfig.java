@@ -147,4 +147,26 @@ public interface LiveRuntimeConfig {
      */
     @WithDefault("16")
     int replayWindow();
+
+    /**
+     * How long a call that may change a {@code @Shared} value waits for that value's lock, which keeps changes of one
+     * key one at a time across the cluster. A handler call that waits longer is answered with {@code handler-failed}
+     * and does not run; a {@code SharedState.update} fails.
+     */
+    @WithDefault("10s")
+    Duration sharedLockTimeout();
+
+    /**
+     * How often each node tells the others who is present on it, so that a node that stops answering can be told
+     * from one whose users are idle. Changes (a user arriving or leaving) are sent at once, not on this beat.
+     */
+    @WithDefault("1s")
+    Duration presenceHeartbeat();
+
+    /**
+     * How long a node may stay silent before the users present on it leave every list; when a node dies its users are
+     * gone from the other nodes' lists after at most this long.
+     */
+    @WithDefault("5s")
+    Duration presenceTimeout();
 }

@@ -1,5 +1,6 @@
 package io.quarkiverse.live.runtime.component;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ public abstract class ComponentBinding {
     private final Class<?> componentClass;
     private final Map<String, HandlerSignature> handlers = new LinkedHashMap<>();
     private final Map<String, Class<?>> writableFields = new LinkedHashMap<>();
+    private final List<SharedField> sharedFields = new ArrayList<>();
     private ExecutionModel mountModel = ExecutionModel.EVENT_LOOP;
     private ExecutionModel unmountModel = ExecutionModel.EVENT_LOOP;
 
@@ -53,6 +55,14 @@ public abstract class ComponentBinding {
     /** Called by the generated constructor, once per non-final state field (a prop can set it). */
     protected final void writableField(String fieldName, Class<?> type) {
         writableFields.put(fieldName, type);
+    }
+
+    /**
+     * Called by the generated constructor, once per {@code @Shared} field: its key and its full generic type (as
+     * {@code java.util.List<org.acme.Message>}).
+     */
+    protected final void sharedField(String fieldName, String key, String genericType) {
+        sharedFields.add(new SharedField(fieldName, key, genericType));
     }
 
     /** The component's simple class name, as used in {@code {#live Name /}} and {@code data-live-component}. */
@@ -91,6 +101,15 @@ public abstract class ComponentBinding {
     /** The state fields a prop may set, with their types. */
     public Map<String, Class<?>> writableFields() {
         return Collections.unmodifiableMap(writableFields);
+    }
+
+    /** The {@code @Shared} fields, in declaration order. */
+    public List<SharedField> sharedFields() {
+        return Collections.unmodifiableList(sharedFields);
+    }
+
+    /** A {@code @Shared} field: its name, its key and its generic type in Java source form. */
+    public record SharedField(String field, String key, String genericType) {
     }
 
     /** The value of the field, or the result of the no-arg method, of that name; {@link #NOT_FOUND} when none. */

@@ -8,4 +8,7 @@ public interface ComponentOwner {
 
     /** The component no longer belongs to this owner. */
     void release(MountedComponent component);
+
+    /** Sends a message to the browser, unasked: a server push. */
+    void send(String message);
 }

@@ -1,9 +1,13 @@
 package io.quarkiverse.live.runtime.component;
 
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.event.Observes;
@@ -40,6 +44,7 @@ public class ComponentRegistry {
     private final Waiting pending = new Waiting(Phase.RENDERED);
     /** Detached components, longest detached first. */
     private final Waiting detached = new Waiting(Phase.DETACHED);
+    private final List<ComponentListener> listeners = new CopyOnWriteArrayList<>();
     private long sweepTimer = -1;
 
     ComponentRegistry(LiveComponents components, ComponentIds ids, LiveRuntimeConfig config) {
@@ -63,7 +68,15 @@ public class ComponentRegistry {
             throw new IllegalArgumentException("No live component named '" + componentName + "'; the application has "
                     + components.all().keySet());
         }
-        InstanceHandle<?> handle = Arc.container().instance(binding.componentClass());
+        MountContext context = MountContext.capture(ids.next(), parent);
+        // Beans injected into the component (LiveConnection, Presence) find their mount while it is created
+        InstanceHandle<?> handle = MountContext.creating(context, () -> {
+            InstanceHandle<?> created = Arc.container().instance(binding.componentClass());
+            if (created.isAvailable()) {
+                created.get();
+            }
+            return created;
+        });
         if (!handle.isAvailable()) {
             throw new IllegalStateException("Live component " + componentName + " ("
                     + binding.componentClass().getName() + ") could not be created as a CDI bean");
@@ -74,14 +87,31 @@ public class ComponentRegistry {
             handle.destroy();
             throw e;
         }
-        MountedComponent component = new MountedComponent(ids.next(), ids.next(), binding, handle, parent,
+        MountedComponent component = new MountedComponent(context, ids.next(), binding, handle, parent,
                 parent != null ? parent.browser() : browser, config.replayWindow());
+        context.attach(component);
+        try {
+            listeners.forEach(listener -> listener.mounted(component));
+        } catch (RuntimeException e) {
+            handle.destroy();
+            throw e;
+        }
         byId.put(component.id(), component);
         // A child waits as long as its parent shows it; a page's component counts against the cap of waiting ones
         if (parent == null) {
             pending.admit(component, component.phaseSinceNanos(), config.maxPendingJoins());
         }
         return component;
+    }
+
+    /** From now on, {@code listener} hears of every component's moves. */
+    public void listen(ComponentListener listener) {
+        listeners.add(listener);
+    }
+
+    /** Every component mounted now, in any phase but destroyed; a live view, safe to iterate from any thread. */
+    public Collection<MountedComponent> mounted() {
+        return Collections.unmodifiableCollection(byId.values());
     }
 
     /** Sets the initial field values of a new component instance. */
@@ -126,6 +156,7 @@ public class ComponentRegistry {
         if (previous != null && previous != owner) {
             previous.release(component);
         }
+        listeners.forEach(listener -> listener.joined(component));
         return new Join(component, first);
     }
 
@@ -143,6 +174,7 @@ public class ComponentRegistry {
             component.enter(Phase.DETACHED, null);
             since = component.phaseSinceNanos();
         }
+        listeners.forEach(listener -> listener.detached(component));
         detached.admit(component, since, config.maxDetached());
     }
 
@@ -228,6 +260,7 @@ public class ComponentRegistry {
         if (owner != null) {
             owner.release(component);
         }
+        listeners.forEach(listener -> listener.destroyed(component));
         if (!component.isMounted() || !component.hasContext()) {
             component.destroyInstance();
             // Its children were rendered with it and never joined through it: nothing queued can touch them

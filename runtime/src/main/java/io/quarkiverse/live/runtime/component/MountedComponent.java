@@ -32,7 +32,7 @@ public final class MountedComponent {
         DESTROYED
     }
 
-    private final String id;
+    private final MountContext context;
     private final String token;
     private final ComponentBinding binding;
     private final InstanceHandle<?> handle;
@@ -51,20 +51,25 @@ public final class MountedComponent {
     private ComponentOwner owner;
     private boolean mounted;
 
-    MountedComponent(String id, String token, ComponentBinding binding, InstanceHandle<?> handle,
+    MountedComponent(MountContext context, String token, ComponentBinding binding, InstanceHandle<?> handle,
             MountedComponent parent, String browser, int replayWindow) {
-        this.id = id;
+        this.context = context;
         this.token = token;
         this.binding = binding;
         this.handle = handle;
         this.parent = parent;
         this.browser = browser;
-        this.tasks = new TaskQueue(binding.name() + " " + id);
+        this.tasks = new TaskQueue(binding.name() + " " + context.id());
         this.sequence = new EventSequence(replayWindow);
     }
 
     public String id() {
-        return id;
+        return context.id();
+    }
+
+    /** What the component learned of its browser's request when it was mounted. */
+    public MountContext context() {
+        return context;
     }
 
     /** The secret a browser must show to rejoin this component after losing its connection. */
@@ -169,6 +174,16 @@ public final class MountedComponent {
         return owner;
     }
 
+    /** The connection the component is joined to now, or {@code null} when it waits for one. */
+    public synchronized ComponentOwner joinedTo() {
+        return phase == Phase.JOINED ? owner : null;
+    }
+
+    /** Whether tasks can run on it: it has been joined once (it has an event loop) and is not destroyed. */
+    public synchronized boolean acceptsTasks() {
+        return phase != Phase.DESTROYED && tasks.isBound();
+    }
+
     /** Moves to the phase; returns the owner it had. */
     synchronized ComponentOwner enter(Phase next, ComponentOwner newOwner) {
         ComponentOwner previous = owner;
@@ -193,6 +208,6 @@ public final class MountedComponent {
 
     @Override
     public String toString() {
-        return binding.name() + " " + id;
+        return binding.name() + " " + context.id();
     }
 }

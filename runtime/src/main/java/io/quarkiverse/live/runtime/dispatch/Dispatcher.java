@@ -28,6 +28,8 @@ import io.quarkiverse.live.runtime.protocol.MessageReader;
 import io.quarkiverse.live.runtime.protocol.Replies;
 import io.quarkiverse.live.runtime.protocol.ServerBuild;
 import io.quarkiverse.live.runtime.render.ComponentRenderer;
+import io.quarkiverse.live.runtime.shared.SharedCall;
+import io.quarkiverse.live.runtime.shared.SharedStateEngine;
 import io.quarkiverse.live.runtime.transport.Channel;
 import io.quarkiverse.live.runtime.transport.ConnectionIdentity;
 import io.quarkiverse.live.runtime.transport.Session;
@@ -54,10 +56,12 @@ public class Dispatcher {
     private final ArgumentBinder binder;
     private final ServerBuild build;
     private final LiveRuntimeConfig config;
+    private final SharedStateEngine shared;
     private final boolean devMode = LaunchMode.current() == LaunchMode.DEVELOPMENT;
 
     Dispatcher(ComponentRegistry registry, ComponentRenderer renderer, ArgumentBinder binder, ServerBuild build,
-            LiveRuntimeConfig config) {
+            LiveRuntimeConfig config, SharedStateEngine shared) {
+        this.shared = shared;
         this.registry = registry;
         this.renderer = renderer;
         this.binder = binder;
@@ -137,6 +141,7 @@ public class Dispatcher {
         Answer answer = new Answer(session, component, join.ref(), null, component.token(), !joined.first());
         component.tasks().submit(model, scope -> {
             session.identity().restore();
+            shared.catchUp(component);
             if (joined.first()) {
                 try {
                     component.binding().mounted(component.instance());
@@ -236,27 +241,80 @@ public class Dispatcher {
             return finish(scope, answer, Outcome.rejected(ErrorCode.BAD_ARGUMENTS, e.getMessage(), e.errors(),
                     handler.name(), covered, event.touched()));
         }
+        if (!shared.declaresShared(component)) {
+            return invoke(scope, answer, handler, event, args, covered, null);
+        }
+        // Shared values change one call at a time across the cluster: the call waits for their locks
+        return scope.then(shared.begin(component), (call, busy) -> {
+            if (busy != null) {
+                LOG.warn(busy.getMessage());
+                answer.send(Replies.error(event.ref(), event.id(), ErrorCode.HANDLER_FAILED,
+                        devMode ? busy.getMessage() : handler.name() + "() failed"));
+                return DONE;
+            }
+            try {
+                call.refresh();
+                return invoke(scope, answer, handler, event, args, covered, call);
+            } catch (RuntimeException | StackOverflowError e) {
+                settle(call);
+                throw e;
+            }
+        });
+    }
+
+    /**
+     * Calls the handler and finishes the request. With shared fields ({@code call} not {@code null}) their changes are
+     * published when the handler succeeded and undone when it failed, and the locks released either way.
+     */
+    private CompletionStage<Void> invoke(TaskScope scope, Answer answer, HandlerSignature handler,
+            ClientMessage.Event event, Object[] args, Set<String> covered, SharedCall call) {
+        MountedComponent component = answer.component;
         Object returned;
         try {
             returned = LiveLocaleResolver.withLanguages(answer.session.languages(),
-                    () -> binding.invoke(component.instance(), handler.name(), args));
+                    () -> component.binding().invoke(component.instance(), handler.name(), args));
         } catch (ConstraintViolationException e) {
+            settle(call);
             Map<String, String> errors = Violations.byKey(e);
             return finish(scope, answer, Outcome.rejected(ErrorCode.INVALID,
                     "Invalid arguments for " + handler + ": " + errors, errors, handler.name(), covered,
                     event.touched()));
         } catch (Exception e) {
+            settle(call);
             answer.send(failure(event.ref(), component, handler.name() + "()", e));
             return DONE;
         }
         // An asynchronous handler: the component renders once its work completes, in this task's request context
         return scope.then(toStage(returned), (ignored, failure) -> {
             if (failure != null) {
+                settle(call);
                 answer.send(failure(event.ref(), component, handler.name() + "()", failure));
                 return DONE;
             }
-            return finish(scope, answer, Outcome.succeeded(handler.name(), covered));
+            if (call == null) {
+                return finish(scope, answer, Outcome.succeeded(handler.name(), covered));
+            }
+            return scope.then(call.commit(), (published, notPublished) -> {
+                if (notPublished != null) {
+                    settle(call);
+                    answer.send(failure(event.ref(), component, handler.name() + "()", notPublished));
+                    return DONE;
+                }
+                call.release();
+                return finish(scope, answer, Outcome.succeeded(handler.name(), covered));
+            });
         });
+    }
+
+    /** A call that changed nothing for good: its shared fields go back to what they held, and its locks are released. */
+    private static void settle(SharedCall call) {
+        if (call != null) {
+            try {
+                call.rollback();
+            } finally {
+                call.release();
+            }
+        }
     }
 
     /**

@@ -134,4 +134,9 @@ public final class Session implements ComponentOwner {
     public void release(MountedComponent component) {
         components.remove(component.id(), component);
     }
+
+    @Override
+    public void send(String message) {
+        channel.send(message);
+    }
 }

@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * How many counters browsers have open right now, kept by the counters' onMount() and onUnmount().
  */
 @ApplicationScoped
-public class Presence {
+public class OpenCounters {
 
     private final AtomicInteger online = new AtomicInteger();
     private final AtomicInteger everJoined = new AtomicInteger();

@@ -1,0 +1,105 @@
+package io.quarkiverse.live.runtime.component;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.core.MultiMap;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * What a component learns of its browser when it is mounted: the request headers and query parameters of the page, and
+ * the mounted component itself once it exists. Beans injected into the component while it is created (the public
+ * {@code LiveConnection} and {@code Presence}) find it through {@link #current()}.
+ */
+public final class MountContext {
+
+    private static final ThreadLocal<MountContext> CURRENT = new ThreadLocal<>();
+
+    private final String id;
+    private final Map<String, List<String>> headers;
+    private final Map<String, List<String>> queryParameters;
+    private volatile MountedComponent component;
+
+    private MountContext(String id, Map<String, List<String>> headers, Map<String, List<String>> queryParameters) {
+        this.id = id;
+        this.headers = headers;
+        this.queryParameters = queryParameters;
+    }
+
+    /**
+     * The context of a new mount: a child inherits its parent's request; a page's component reads the HTTP request
+     * being served, when there is one.
+     */
+    static MountContext capture(String id, MountedComponent parent) {
+        if (parent != null) {
+            return new MountContext(id, parent.context().headers, parent.context().queryParameters);
+        }
+        RoutingContext request = currentRequest();
+        if (request == null) {
+            return new MountContext(id, Map.of(), Map.of());
+        }
+        return new MountContext(id, copy(request.request().headers(), true), copy(request.queryParams(), false));
+    }
+
+    private static RoutingContext currentRequest() {
+        if (!Arc.container().requestContext().isActive()) {
+            return null;
+        }
+        return Arc.container().instance(CurrentVertxRequest.class).get().getCurrent();
+    }
+
+    private static Map<String, List<String>> copy(MultiMap values, boolean lowerCaseNames) {
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        for (String name : values.names()) {
+            copy.put(lowerCaseNames ? name.toLowerCase(Locale.ROOT) : name, List.copyOf(values.getAll(name)));
+        }
+        return Map.copyOf(copy);
+    }
+
+    /** The mount whose component instance this thread is creating, or {@code null}. */
+    public static MountContext current() {
+        return CURRENT.get();
+    }
+
+    /** Makes the context current while {@code creation} creates the component's instance. */
+    static <T> T creating(MountContext context, Supplier<T> creation) {
+        MountContext previous = CURRENT.get();
+        CURRENT.set(context);
+        try {
+            return creation.get();
+        } finally {
+            if (previous == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(previous);
+            }
+        }
+    }
+
+    void attach(MountedComponent component) {
+        this.component = component;
+    }
+
+    /** The component's id. */
+    public String id() {
+        return id;
+    }
+
+    /** The mounted component; {@code null} only while its instance is being created. */
+    public MountedComponent component() {
+        return component;
+    }
+
+    public Map<String, List<String>> headers() {
+        return headers;
+    }
+
+    public Map<String, List<String>> queryParameters() {
+        return queryParameters;
+    }
+}

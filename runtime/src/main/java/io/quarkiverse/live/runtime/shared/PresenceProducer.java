@@ -1,0 +1,24 @@
+package io.quarkiverse.live.runtime.shared;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import io.quarkiverse.live.Presence;
+import io.quarkiverse.live.runtime.component.MountContext;
+
+/** Gives each component its own {@link Presence}, bound to the mount creating it. */
+@Singleton
+public class PresenceProducer {
+
+    @Produces
+    @Dependent
+    Presence presence(PresenceTracker tracker) {
+        MountContext context = MountContext.current();
+        if (context == null) {
+            throw new IllegalStateException("Presence belongs to one mounted component: inject it into a @Live"
+                    + " component only");
+        }
+        return new ComponentPresence(context, tracker);
+    }
+}
