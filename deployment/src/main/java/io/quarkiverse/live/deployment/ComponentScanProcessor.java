@@ -89,7 +89,7 @@ public class ComponentScanProcessor {
         for (FieldInfo field : component.fields()) {
             if (!Modifier.isStatic(field.flags()) && !field.isSynthetic() && !field.hasAnnotation(LiveDotNames.INJECT)) {
                 state.add(field);
-                String key = SharedFields.key(field, where, problems);
+                String key = SharedFields.key(field);
                 if (key != null) {
                     sharedKeys.put(field.name(), key);
                 }

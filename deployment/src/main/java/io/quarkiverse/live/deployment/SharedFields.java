@@ -2,6 +2,7 @@ package io.quarkiverse.live.deployment;
 
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,16 +27,11 @@ public class SharedFields {
 
     /**
      * The key of a state field annotated {@code @Shared} ({@code SimpleClassName.field} unless named), or {@code null}
-     * for a field that is not; a shared field that is final is a problem, since the runtime must replace its value.
+     * for a field that is not.
      */
-    static String key(FieldInfo field, String where, List<String> problems) {
+    static String key(FieldInfo field) {
         AnnotationInstance shared = field.annotation(LiveDotNames.SHARED);
         if (shared == null) {
-            return null;
-        }
-        if (Modifier.isFinal(field.flags())) {
-            problems.add(where + ": @Shared field '" + field.name() + "' must not be final: when another user changes"
-                    + " the shared value, Quarkus Live puts the new value in the field");
             return null;
         }
         AnnotationValue value = shared.value();
@@ -44,8 +40,8 @@ public class SharedFields {
     }
 
     /**
-     * Fails the build when {@code @Shared} sits anywhere but on an instance field of a {@code @Live} class, when one
-     * component declares a key twice, or when the fields of one key declare different types.
+     * Fails the build when {@code @Shared} sits anywhere but on an instance field of a {@code @Live} class, on a final
+     * field, when one component declares a key twice, or when the fields of one key declare different types.
      */
     @BuildStep
     void checkSharedKeys(CombinedIndexBuildItem index, List<LiveComponentBuildItem> components,
@@ -63,7 +59,9 @@ public class SharedFields {
         }
         Map<String, String> typeOfKey = new LinkedHashMap<>();
         Map<String, String> firstField = new LinkedHashMap<>();
-        for (LiveComponentBuildItem component : components) {
+        // In name order, so the same build always names the same two fields
+        for (LiveComponentBuildItem component : components.stream()
+                .sorted(Comparator.comparing(LiveComponentBuildItem::name)).toList()) {
             Map<String, String> keysHere = new LinkedHashMap<>();
             for (FieldInfo field : component.stateFields()) {
                 String key = component.sharedKey(field);
@@ -71,6 +69,10 @@ public class SharedFields {
                     continue;
                 }
                 String name = component.name() + "." + field.name();
+                if (Modifier.isFinal(field.flags())) {
+                    problems.add("@Shared field " + name + " must not be final: when another user changes the shared"
+                            + " value, Quarkus Live puts the new value in the field");
+                }
                 String other = keysHere.putIfAbsent(key, name);
                 if (other != null) {
                     problems.add("@Shared fields " + other + " and " + name + " have the same key '" + key

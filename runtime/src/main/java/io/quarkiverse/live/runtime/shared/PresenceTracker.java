@@ -77,7 +77,12 @@ public class PresenceTracker implements ComponentListener {
 
     void track(MountedComponent component, String key, String name) {
         Objects.requireNonNull(name, "name");
-        tracked.computeIfAbsent(key, ignored -> new ConcurrentHashMap<>()).put(component, name);
+        // Atomic with the heartbeat's removal of an empty key
+        tracked.compute(key, (ignored, names) -> {
+            Map<MountedComponent, String> now = names != null ? names : new ConcurrentHashMap<>();
+            now.put(component, name);
+            return now;
+        });
         watch(component, key);
         changed(key);
     }
@@ -171,7 +176,11 @@ public class PresenceTracker implements ComponentListener {
 
     /** Tells the other nodes this node is alive, and forgets the nodes that went silent. */
     private void beat() {
-        tracked.forEach((key, names) -> store.publish(ADDRESS, message(key)));
+        tracked.forEach((key, names) -> {
+            store.publish(ADDRESS, message(key));
+            // A key nobody here tracks any more was just said to be empty here: no need to say it again
+            tracked.computeIfPresent(key, (ignored, now) -> now.isEmpty() ? null : now);
+        });
         long timeout = config.presenceTimeout().toNanos();
         long now = System.nanoTime();
         others.forEach((key, byNode) -> {

@@ -107,7 +107,17 @@ public class SharedStateEngine implements SharedState, ComponentListener {
             return;
         }
         Map<String, SharedValue> versions = new ConcurrentHashMap<>();
-        for (SharedField field : binding.sharedFields()) {
+        held.put(component, versions);
+        try {
+            takeLatest(component, versions);
+        } catch (RuntimeException e) {
+            destroyed(component);
+            throw e;
+        }
+    }
+
+    private void takeLatest(MountedComponent component, Map<String, SharedValue> versions) {
+        for (SharedField field : component.binding().sharedFields()) {
             SharedValue current = latest.get(field.key());
             if (current != null) {
                 writeField(component, field, current);
@@ -121,7 +131,6 @@ public class SharedStateEngine implements SharedState, ComponentListener {
             versions.put(field.key(), current);
             subscribers.computeIfAbsent(field.key(), key -> ConcurrentHashMap.newKeySet()).add(component);
         }
-        held.put(component, versions);
     }
 
     @Override
@@ -201,7 +210,13 @@ public class SharedStateEngine implements SharedState, ComponentListener {
     }
 
     void writeField(MountedComponent component, SharedField field, SharedValue value) {
-        Object copy = codec.read(value.json(), keys.get(field.key()).type());
+        Object copy;
+        try {
+            copy = codec.read(value.json(), keys.get(field.key()).type());
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("@Shared field " + component.binding().name() + "." + field.field()
+                    + " cannot read the shared value of '" + field.key() + "': " + e.getMessage(), e);
+        }
         component.binding().write(component.instance(), field.field(), copy);
     }
 

@@ -1,0 +1,60 @@
+package io.quarkiverse.live.deployment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.inject.Inject;
+
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkiverse.live.Live;
+import io.quarkiverse.live.Shared;
+import io.quarkiverse.live.runtime.component.ComponentBinding;
+import io.quarkiverse.live.runtime.component.ComponentBinding.SharedField;
+import io.quarkiverse.live.runtime.component.LiveComponents;
+import io.quarkus.test.QuarkusUnitTest;
+
+/**
+ * The generated binding knows each {@code @Shared} field's key (named, or {@code SimpleClassName.field}) and full
+ * generic type, which the runtime reads JSON back as.
+ */
+public class SharedFieldBindingTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest test = new QuarkusUnitTest()
+            .withApplicationRoot(root -> root.addClasses(Board.class)
+                    .addAsResource(new StringAsset("<p>{notes.size}{scores.size}{total}{mine}</p>"),
+                            "templates/Board.html"));
+
+    @Inject
+    LiveComponents components;
+
+    @Test
+    void keysAndTypesAreKnown() {
+        ComponentBinding board = components.find("Board");
+        assertEquals(Set.of(
+                new SharedField("notes", "board", "java.util.List<java.lang.String>"),
+                new SharedField("scores", "Board.scores", "java.util.Map<java.lang.String,java.lang.Integer>"),
+                new SharedField("total", "Board.total", "int")), Set.copyOf(board.sharedFields()));
+    }
+
+    @Live
+    static class Board {
+
+        @Shared("board")
+        List<String> notes;
+
+        @Shared
+        Map<String, Integer> scores;
+
+        @Shared
+        int total;
+
+        int mine;
+    }
+}
