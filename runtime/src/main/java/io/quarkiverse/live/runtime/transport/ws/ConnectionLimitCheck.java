@@ -9,7 +9,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Refuses a live WebSocket upgrade with 503 when the server or the client's address is at its connection limit, before
- * any connection exists, and hands the client's address to {@link LiveSocket}, which counts the connection in.
+ * any connection exists, and hands the client's address to {@link LiveSocket}, which counts the connection in. An
+ * upgrade it lets through gets the {@linkplain StrictUtf8 UTF-8 check} of its text messages.
  */
 @ApplicationScoped
 public class ConnectionLimitCheck implements HttpUpgradeCheck {
@@ -36,6 +37,7 @@ public class ConnectionLimitCheck implements HttpUpgradeCheck {
             return CheckResult.rejectUpgrade(503);
         }
         context.userData().put(ADDRESS, address);
+        StrictUtf8.require(context.httpRequest());
         return CheckResult.permitUpgrade();
     }
 }
