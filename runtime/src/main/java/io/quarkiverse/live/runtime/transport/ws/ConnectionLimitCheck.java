@@ -16,6 +16,7 @@ import io.smallrye.mutiny.Uni;
 public class ConnectionLimitCheck implements HttpUpgradeCheck {
 
     static final UserData.TypedKey<String> ADDRESS = new UserData.TypedKey<>("quarkus-live-address");
+    static final UserData.TypedKey<InboundGate> GATE = new UserData.TypedKey<>("quarkus-live-gate");
 
     private final Connections connections;
 
@@ -37,6 +38,11 @@ public class ConnectionLimitCheck implements HttpUpgradeCheck {
             return CheckResult.rejectUpgrade(503);
         }
         context.userData().put(ADDRESS, address);
+        // The gate first: the messages it drops need no UTF-8 check
+        InboundGate gate = InboundGate.install(context.httpRequest());
+        if (gate != null) {
+            context.userData().put(GATE, gate);
+        }
         StrictUtf8.require(context.httpRequest());
         return CheckResult.permitUpgrade();
     }

@@ -51,7 +51,8 @@ public abstract class LiveSocket {
                     });
             return;
         }
-        WebSocketChannel channel = new WebSocketChannel(connection, Vertx.currentContext(), maxUnsentBytes);
+        WebSocketChannel channel = new WebSocketChannel(connection, Vertx.currentContext(), maxUnsentBytes,
+                connection.userData().get(ConnectionLimitCheck.GATE));
         Session session = dispatcher.opened(channel, connection.handshakeRequest().header("Accept-Language"),
                 ConnectionIdentity.of(connection.userData().get(IdentityCapture.IDENTITY)),
                 BrowserBinding.fromCookieHeader(connection.handshakeRequest().header("Cookie")));
