@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -220,36 +221,68 @@ class HostileInputTest {
     }
 
     @Test
-    void invalidUtf8IsReadWithReplacementCharactersNotRefused() throws Exception {
-        // RFC 6455 (8.1) asks a server to fail the connection with 1007 when a text message is no valid UTF-8. The
-        // WebSocket carrier does not: Vert.x decodes each text message leniently, every malformed sequence becoming
-        // U+FFFD, and the extension receives that string. This test pins the behaviour down, so a change is noticed.
+    void multiByteTextArrivesWholeEvenSplitAcrossFrames() throws Exception {
         String id = LiveClient.mount("/hostile");
-        byte[] bad = { (byte) 0xff, (byte) 0xc0, (byte) 0xaf, (byte) 0xed, (byte) 0xa0, (byte) 0x80 };
-        try (RawSocket raw = RawSocket.connect(base)) {
-            assertEquals("ok", raw.send(utf8("{\"t\":\"join\",\"v\":1,\"ref\":1,\"id\":\"" + id + "\"}"))
-                    .getString("t"));
+        try (RawSocket raw = RawSocket.connect(base); LogCapture log = new LogCapture()) {
+            raw.join(id);
+            String text = "\u65e5\u672c\u8a9e \ud83d\ude00 \u00e9t\u00e9";
+            assertEquals(text, last(raw.send(utf8(echo(id, 2, text + "\"]}")))));
 
-            // One text frame with invalid bytes inside a JSON string: the handler gets replacement characters
-            byte[] head = utf8("{\"t\":\"event\",\"ref\":2,\"id\":\"" + id + "\",\"handler\":\"echo\",\"args\":[\"<");
-            byte[] tail = utf8(">\"]}");
-            JsonObject reply = raw.send(concat(head, bad, tail));
-            assertTrue(last(reply).matches("&lt;\ufffd+&gt;"), last(reply));
-
-            // The same split over a text frame and a continuation frame
-            head = utf8("{\"t\":\"event\",\"ref\":3,\"id\":\"" + id + "\",\"handler\":\"echo\",\"args\":[\"[");
-            reply = raw.sendFragmented(head, concat(bad, utf8("]\"]}")));
-            assertTrue(last(reply).matches("\\[\ufffd+]"), last(reply));
-
-            // Invalid bytes in the JSON structure make no JSON: malformed, as any other text that is none
-            reply = raw.send(bad);
-            assertEquals("malformed", reply.getString("code"), reply.encode());
-
-            assertNull(raw.closeCode.get(), "the connection was not closed");
-            reply = raw.send(utf8("{\"t\":\"event\",\"ref\":4,\"id\":\"" + id
-                    + "\",\"handler\":\"echo\",\"args\":[\"still here\"]}"));
-            assertEquals("still here", last(reply));
+            // Split inside the emoji's four bytes: only the whole message is UTF-8, and it is read as one
+            byte[] whole = utf8(echo(id, 3, "\ud83d\ude00!\"]}"));
+            int inside = whole.length - 6;
+            JsonObject reply = raw.sendFragmented(Arrays.copyOfRange(whole, 0, inside),
+                    Arrays.copyOfRange(whole, inside, whole.length));
+            assertEquals("\ud83d\ude00!", last(reply));
+            assertNull(raw.closeCode.get(), "the connection stays open");
+            assertQuiet(log);
         }
+    }
+
+    @Test
+    void textThatIsNoUtf8ClosesTheConnectionWith1007() throws Exception {
+        // RFC 6455 (8.1): a text message that is no valid UTF-8 fails the connection with 1007. Each byte sequence
+        // is one way to be invalid: a byte UTF-8 never uses, an overlong encoding, a surrogate, a character cut short,
+        // a continuation byte with nothing before it
+        List<byte[]> invalid = List.of(new byte[] { (byte) 0xff }, new byte[] { (byte) 0xc0, (byte) 0xaf },
+                new byte[] { (byte) 0xed, (byte) 0xa0, (byte) 0x80 }, new byte[] { (byte) 0xf0, (byte) 0x9f },
+                new byte[] { (byte) 0x80 });
+        try (LogCapture log = new LogCapture()) {
+            for (byte[] bad : invalid) {
+                String id = LiveClient.mount("/hostile");
+                String token;
+                try (RawSocket raw = RawSocket.connect(base)) {
+                    token = raw.join(id).getString("token");
+                    raw.sendOnly(concat(utf8(echo(id, 2, "<")), bad, utf8(">\"]}")));
+                    assertEquals((short) 1007, raw.awaitClosed(), "closed as invalid payload data");
+                }
+                assertNothingEchoed(id, token);
+            }
+            // The invalid bytes in the continuation frame of a message whose first frame was fine
+            String id = LiveClient.mount("/hostile");
+            String token;
+            try (RawSocket raw = RawSocket.connect(base)) {
+                token = raw.join(id).getString("token");
+                raw.sendFragmentedOnly(utf8(echo(id, 2, "[")), concat(invalid.get(0), utf8("]\"]}")));
+                assertEquals((short) 1007, raw.awaitClosed());
+            }
+            assertNothingEchoed(id, token);
+            assertQuiet(log);
+        }
+        LimitsTest.assertHonestClientServed(base);
+    }
+
+    /** The refused event never reached the handler, and its component waits to be rejoined, as after any close. */
+    private void assertNothingEchoed(String id, String token) throws Exception {
+        try (LiveClient back = LiveClient.connect(base)) {
+            assertEquals("", last(back.rejoin(id, token)));
+        }
+    }
+
+    /** The start of an event calling {@code echo}, up to the inside of its string argument, followed by the rest. */
+    private static String echo(String id, long ref, String rest) {
+        return "{\"t\":\"event\",\"ref\":" + ref + ",\"id\":\"" + id + "\",\"handler\":\"echo\",\"args\":[\""
+                + rest;
     }
 
     // --- helpers
@@ -351,7 +384,8 @@ class HostileInputTest {
             // Handlers go on before the connection exists, so not even the hello can come before them
             ClientWebSocket ws = vertx.createWebSocketClient().webSocket();
             ws.textMessageHandler(text -> received.add(new JsonObject(text)));
-            ws.closeHandler(ignored -> closeCode.set(ws.closeStatusCode()));
+            // -1: closed without a close frame
+            ws.closeHandler(ignored -> closeCode.set(ws.closeStatusCode() == null ? -1 : ws.closeStatusCode()));
             ws.connect(new WebSocketConnectOptions().setHost(base.getHost()).setPort(base.getPort())
                     .addHeader("Cookie", LiveClient.BROWSER_COOKIE).setURI("/_live/ws"))
                     .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -363,19 +397,41 @@ class HostileInputTest {
             return new RawSocket(base);
         }
 
+        JsonObject join(String id) {
+            JsonObject reply = send(utf8("{\"t\":\"join\",\"v\":1,\"ref\":1,\"id\":\"" + id + "\"}"));
+            assertEquals("ok", reply.getString("t"), reply.encode());
+            return reply;
+        }
+
+        /** Sends the bytes as one final text frame, without waiting for anything. */
+        void sendOnly(byte[] text) {
+            // The public API builds text frames from strings only, which are always valid UTF-8
+            socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, text, true));
+        }
+
+        /** Sends a text frame and a final continuation frame, without waiting for anything. */
+        void sendFragmentedOnly(byte[] first, byte[] rest) {
+            socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, first, false));
+            socket.writeFrame(WebSocketFrame.continuationFrame(Buffer.buffer(rest), true));
+        }
+
+        /** Waits until the server has closed the connection and returns its close code. */
+        short awaitClosed() {
+            await().atMost(Duration.ofSeconds(10)).until(() -> closeCode.get() != null);
+            return closeCode.get();
+        }
+
         /** Sends the bytes as one final text frame and returns the next message. */
         JsonObject send(byte[] text) {
             int before = received.size();
-            // The public API builds text frames from strings only, which are always valid UTF-8
-            socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, text, true));
+            sendOnly(text);
             return next(before);
         }
 
         /** Sends a text frame and a final continuation frame, and returns the next message. */
         JsonObject sendFragmented(byte[] first, byte[] rest) {
             int before = received.size();
-            socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, first, false));
-            socket.writeFrame(WebSocketFrame.continuationFrame(Buffer.buffer(rest), true));
+            sendFragmentedOnly(first, rest);
             return next(before);
         }
 

@@ -26,8 +26,8 @@ public interface LiveRuntimeConfig {
 
     /**
      * The longest message, in bytes of UTF-8, a client may send. The WebSocket's own frame and message limits are set
-     * to it, so a longer message is never buffered whole: the server closes the connection with 1009 (message too
-     * big). The browser runtime learns the limit from the server's {@code hello} and refuses to send a longer event
+     * to it, so a longer message is never buffered whole: the server drops the connection (Netty's decoder closes it
+     * before a 1009 close frame can leave). The browser runtime learns the limit from the server's {@code hello} and refuses to send a longer event
      * itself. Events are small: the default leaves room for a long text area.
      */
     @WithDefault("65536")

@@ -9,12 +9,14 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Refuses a live WebSocket upgrade with 503 when the server or the client's address is at its connection limit, before
- * any connection exists, and hands the client's address to {@link LiveSocket}, which counts the connection in.
+ * any connection exists, and hands the client's address to {@link LiveSocket}, which counts the connection in. An
+ * upgrade it lets through gets the {@linkplain StrictUtf8 UTF-8 check} of its text messages.
  */
 @ApplicationScoped
 public class ConnectionLimitCheck implements HttpUpgradeCheck {
 
     static final UserData.TypedKey<String> ADDRESS = new UserData.TypedKey<>("quarkus-live-address");
+    static final UserData.TypedKey<InboundGate> GATE = new UserData.TypedKey<>("quarkus-live-gate");
 
     private final Connections connections;
 
@@ -36,6 +38,12 @@ public class ConnectionLimitCheck implements HttpUpgradeCheck {
             return CheckResult.rejectUpgrade(503);
         }
         context.userData().put(ADDRESS, address);
+        // The gate first: the messages it drops need no UTF-8 check
+        InboundGate gate = InboundGate.install(context.httpRequest());
+        if (gate != null) {
+            context.userData().put(GATE, gate);
+        }
+        StrictUtf8.require(context.httpRequest());
         return CheckResult.permitUpgrade();
     }
 }

@@ -51,7 +51,8 @@ public abstract class LiveSocket {
                     });
             return;
         }
-        WebSocketChannel channel = new WebSocketChannel(connection, Vertx.currentContext(), maxUnsentBytes);
+        WebSocketChannel channel = new WebSocketChannel(connection, Vertx.currentContext(), maxUnsentBytes,
+                connection.userData().get(ConnectionLimitCheck.GATE));
         Session session = dispatcher.opened(channel, connection.handshakeRequest().header("Accept-Language"),
                 ConnectionIdentity.of(connection.userData().get(IdentityCapture.IDENTITY)),
                 BrowserBinding.fromCookieHeader(connection.handshakeRequest().header("Cookie")));
@@ -90,14 +91,18 @@ public abstract class LiveSocket {
     }
 
     /**
-     * A frame the decoder refused: longer than {@code quarkus.live.max-message-size}, or broken. The client broke the
-     * protocol: the connection is closed with the status the decoder chose (1009 for a message too big; Netty may have
-     * dropped the connection before the close frame leaves), and quietly, since a client's mistake is no server error
-     * to log.
+     * A frame the decoder refused: longer than {@code quarkus.live.max-message-size}, or broken, or a text message that
+     * is no UTF-8 ({@link StrictUtf8}). The client broke the protocol: the connection is closed with the status the
+     * decoder chose (1009 for a message too big, though Netty may have dropped the connection before the close frame
+     * leaves; 1007 for text that is no UTF-8), and quietly, since a client's mistake is no server error to log.
      */
     @OnError
     @NonBlocking
     public void refusedFrame(WebSocketConnection connection, CorruptedWebSocketFrameException failure) {
+        // The UTF-8 check has closed the connection itself, and closing a closed connection logs a warning
+        if (connection.isClosed()) {
+            return;
+        }
         WebSocketCloseStatus status = failure.closeStatus();
         connection.close(new CloseReason(status.code(), status.reasonText())).subscribe().with(ignored -> {
         }, ignored -> {

@@ -13,7 +13,8 @@ import io.vertx.core.Context;
 /**
  * A WebSocket connection of websockets-next as a {@link Channel}: one protocol message per text frame. It counts what
  * it has written and the browser has not read yet; past {@code quarkus.live.max-unsent-bytes} it closes the
- * connection (1008), so a client that stops reading cannot make the server buffer without bound.
+ * connection (1008), so a client that stops reading cannot make the server buffer without bound. Once it closes, the
+ * client's messages are dropped unread ({@link InboundGate}).
  */
 final class WebSocketChannel implements Channel {
 
@@ -24,11 +25,14 @@ final class WebSocketChannel implements Channel {
     private final long maxUnsent;
     private final AtomicLong unsent = new AtomicLong();
     private final AtomicBoolean closing = new AtomicBoolean();
+    /** Drops what the client still sends once the server closes; {@code null} when the connection has none. */
+    private final InboundGate gate;
 
-    WebSocketChannel(WebSocketConnection connection, Context eventLoop, long maxUnsent) {
+    WebSocketChannel(WebSocketConnection connection, Context eventLoop, long maxUnsent, InboundGate gate) {
         this.connection = connection;
         this.eventLoop = eventLoop;
         this.maxUnsent = maxUnsent;
+        this.gate = gate;
     }
 
     @Override
@@ -52,6 +56,9 @@ final class WebSocketChannel implements Channel {
     public void close(short code, String reason) {
         if (closing.compareAndSet(false, true)) {
             LOG.debugf("Closing %s: %d %s", describe(), code, reason);
+            if (gate != null) {
+                gate.shut();
+            }
             connection.close(new CloseReason(code, reason)).subscribe().with(ignored -> {
             }, failure -> LOG.debugf(failure, "Could not close WebSocket connection %s", connection.id()));
         }

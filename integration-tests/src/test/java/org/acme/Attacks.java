@@ -1,0 +1,239 @@
+package org.acme;
+
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ClientWebSocket;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Attackers for the benchmarks and the memory tests: each runs on a Vert.x of its own, in the background, until it is
+ * closed, and counts what it did. They keep the server's default limits in mind: an attacker the server closes comes
+ * back, as a real one would.
+ */
+abstract class Attacks implements AutoCloseable {
+
+    protected final Vertx vertx = Vertx.vertx();
+    protected final AtomicBoolean running = new AtomicBoolean(true);
+    /** Messages or requests sent. */
+    final AtomicLong sent = new AtomicLong();
+    /** Connections the server closed. */
+    final AtomicInteger closedByServer = new AtomicInteger();
+
+    /** What the attacker did, for a report. */
+    abstract String summary();
+
+    @Override
+    public void close() throws Exception {
+        running.set(false);
+        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
+    /**
+     * One connection sends events to its counter as fast as its socket takes them. The server refuses them past the
+     * rate limit and closes the connection; the attacker reconnects at once, rejoins with the resume token and goes on.
+     */
+    static Attacks eventFlood(URI base) {
+        return new EventFlood(base, LiveClient.mount("/counter"));
+    }
+
+    /** {@code concurrency} requests for a live page at a time, each sent as soon as the one before is answered. */
+    static Attacks pageFlood(URI base, String path, int concurrency) {
+        return new PageFlood(base, path, concurrency);
+    }
+
+    /**
+     * {@code count} connections, each with an {@code Echo} joined, that stop reading; then each asks for
+     * {@code replySize} characters {@code perSecond} times a second until the server closes it for not reading. The
+     * connections come from loopback addresses of their own (127.0.0.2 and up, 100 each), so the per-address
+     * connection limit leaves them in, as it would clients on as many machines.
+     */
+    static Attacks slowReaders(URI base, int count, int replySize, int perSecond) {
+        return new SlowReaders(base, count, replySize, perSecond);
+    }
+
+    /** Whether a message is the answer to a join sent with ref 0. */
+    private static boolean isJoined(String text) {
+        JsonObject message = new JsonObject(text);
+        return "ok".equals(message.getString("t")) && Long.valueOf(0).equals(message.getLong("ref"));
+    }
+
+    private static final class EventFlood extends Attacks {
+
+        private final WebSocketClient client;
+        private final WebSocketConnectOptions options;
+        private final String id;
+        private volatile String token;
+        private long ref = 1;
+
+        EventFlood(URI base, String id) {
+            this.id = id;
+            client = vertx.createWebSocketClient();
+            options = new WebSocketConnectOptions().setHost(base.getHost()).setPort(base.getPort())
+                    .setURI("/_live/ws").addHeader("Cookie", LiveClient.BROWSER_COOKIE);
+            vertx.runOnContext(ignored -> connect());
+            // Started once the first join was answered, so that the caller measures the attack, not its setup
+            await().atMost(Duration.ofSeconds(10)).until(() -> token != null);
+        }
+
+        private void connect() {
+            if (!running.get()) {
+                return;
+            }
+            ClientWebSocket ws = client.webSocket();
+            AtomicBoolean joined = new AtomicBoolean();
+            ws.textMessageHandler(text -> {
+                // The answer to the join carries a token (the first time) and opens the flood; the answers to the
+                // flood are not even parsed
+                if (!joined.get() && isJoined(text)) {
+                    joined.set(true);
+                    if (token == null) {
+                        token = new JsonObject(text).getString("token");
+                    }
+                    pump(ws);
+                }
+            });
+            ws.closeHandler(ignored -> {
+                if (running.get()) {
+                    closedByServer.incrementAndGet();
+                    connect();
+                }
+            });
+            ws.connect(options).onSuccess(ignored -> {
+                JsonObject join = new JsonObject().put("t", "join").put("v", 1).put("ref", 0).put("id", id);
+                if (token != null) {
+                    join.put("token", token);
+                }
+                ws.writeTextMessage(join.encode());
+            }).onFailure(failure -> vertx.setTimer(10, ignored -> connect()));
+        }
+
+        /** Writes until the socket's queue is full, and again when it drains. */
+        private void pump(ClientWebSocket ws) {
+            try {
+                while (running.get() && !ws.writeQueueFull()) {
+                    ws.writeTextMessage("{\"t\":\"event\",\"ref\":" + ref++ + ",\"id\":\"" + id
+                            + "\",\"handler\":\"increment\",\"args\":[]}");
+                    sent.incrementAndGet();
+                }
+                ws.drainHandler(ignored -> pump(ws));
+            } catch (IllegalStateException closed) {
+                // The server closed the connection: the close handler connects again
+            }
+        }
+
+        @Override
+        String summary() {
+            return String.format("%,d events sent; closed by the server %,d times", sent.get(), closedByServer.get());
+        }
+    }
+
+    private static final class PageFlood extends Attacks {
+
+        private final AtomicLong failed = new AtomicLong();
+
+        PageFlood(URI base, String path, int concurrency) {
+            HttpClient http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(base.getHost())
+                    .setDefaultPort(base.getPort()).setMaxPoolSize(concurrency).setKeepAlive(true));
+            for (int i = 0; i < concurrency; i++) {
+                vertx.runOnContext(ignored -> get(http, path));
+            }
+        }
+
+        private void get(HttpClient http, String path) {
+            if (!running.get()) {
+                return;
+            }
+            http.request(HttpMethod.GET, path).compose(request -> request.send()
+                    .compose(response -> response.body().map(body -> response.statusCode())))
+                    .onComplete(result -> {
+                        sent.incrementAndGet();
+                        if (result.failed() || result.result() != 200) {
+                            failed.incrementAndGet();
+                        }
+                        get(http, path);
+                    });
+        }
+
+        @Override
+        String summary() {
+            return String.format("%,d page requests (%,d failed)", sent.get(), failed.get());
+        }
+    }
+
+    private static final class SlowReaders extends Attacks {
+
+        private final List<ClientWebSocket> sockets = new ArrayList<>();
+
+        SlowReaders(URI base, int count, int replySize, int perSecond) {
+            List<WebSocketClient> clients = new ArrayList<>();
+            for (int i = 0; i < (count + 99) / 100; i++) {
+                // A small receive buffer, so that what the attacker does not read waits in the server, not in the
+                // kernel's buffers of this machine (which would otherwise take megabytes per connection)
+                clients.add(vertx.createWebSocketClient(new WebSocketClientOptions()
+                        .setLocalAddress("127.0.0." + (i + 2)).setReceiveBufferSize(16 * 1024).setMaxConnections(100)));
+            }
+            AtomicInteger joined = new AtomicInteger();
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String id = LiveClient.mount("/echo-back");
+                ids.add(id);
+                ClientWebSocket ws = clients.get(i / 100).webSocket();
+                ws.textMessageHandler(text -> {
+                    if (isJoined(text)) {
+                        joined.incrementAndGet();
+                    }
+                });
+                ws.closeHandler(ignored -> {
+                    if (running.get()) {
+                        closedByServer.incrementAndGet();
+                    }
+                });
+                ws.connect(new WebSocketConnectOptions().setHost(base.getHost()).setPort(base.getPort())
+                        .setURI("/_live/ws").addHeader("Cookie", LiveClient.BROWSER_COOKIE))
+                        .onSuccess(ignored -> ws.writeTextMessage(new JsonObject().put("t", "join").put("v", 1)
+                                .put("ref", 0).put("id", id).encode()));
+                sockets.add(ws);
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> joined.get() == count);
+            long periodMillis = Math.max(1, 1000 / perSecond);
+            for (int i = 0; i < count; i++) {
+                ClientWebSocket ws = sockets.get(i);
+                ws.pause();
+                AtomicLong ref = new AtomicLong(1);
+                String event = "\",\"handler\":\"fill\",\"args\":[" + replySize + "]}";
+                String prefix = "{\"t\":\"event\",\"ref\":";
+                String target = ids.get(i);
+                vertx.setPeriodic(periodMillis, timer -> {
+                    if (!running.get() || ws.isClosed()) {
+                        vertx.cancelTimer(timer);
+                        return;
+                    }
+                    ws.writeTextMessage(prefix + ref.getAndIncrement() + ",\"id\":\"" + target + event);
+                    sent.incrementAndGet();
+                });
+            }
+        }
+
+        @Override
+        String summary() {
+            return String.format("%,d events sent; %,d of %,d connections closed by the server for not reading",
+                    sent.get(), closedByServer.get(), sockets.size());
+        }
+    }
+}

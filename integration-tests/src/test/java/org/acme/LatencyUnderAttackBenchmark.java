@@ -1,0 +1,182 @@
+package org.acme;
+
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import io.quarkiverse.live.runtime.transport.Connections;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ClientWebSocket;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * How long an honest client waits for the answer to an event while another client attacks the server, with the
+ * default limits. The honest client clicks a counter 80 times a second (below the rate limit of 100), whatever the
+ * answers do, and each click's round trip is timed from its sending (so a stall shows in every click it delays, not
+ * only in one). Each phase lasts a few seconds; the table gives p50, p99 and max per phase and p99 against idle.
+ * <p>
+ * Attackers and server share this machine's cores: on a small machine part of what the honest client sees is the
+ * attacker's own CPU use, not the server's.
+ */
+@QuarkusTest
+@Tag("benchmark")
+class LatencyUnderAttackBenchmark {
+
+    private static final int EVENTS_PER_SECOND = 80;
+    private static final Duration PHASE = Duration.ofSeconds(6);
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Inject
+    Connections connections;
+
+    @Test
+    void honestLatencyUnderAttack() throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (HonestClient honest = new HonestClient(base)) {
+            // Warm-up, not reported: right after the start the JIT compiler still takes much of a small machine's cores
+            honest.run(Duration.ofSeconds(10));
+            Latencies idle = honest.run(PHASE);
+            rows.add(idle.row("idle", idle, ""));
+            rows.add(underAttack(honest, idle, "(a) one connection floods events", () -> Attacks.eventFlood(base)));
+            rows.add(underAttack(honest, idle, "(b) 16 at a time GET /counter",
+                    () -> Attacks.pageFlood(base, "/counter", 16)));
+            rows.add(underAttack(honest, idle, "(c) 200 connections stop reading",
+                    () -> Attacks.slowReaders(base, 200, 8 * 1024, 5)));
+        }
+        System.out.printf("%nLatency under attack: an honest client's event round trip (Counter.increment, %d events/s,"
+                + " %d s per phase), in ms%n", EVENTS_PER_SECOND, PHASE.toSeconds());
+        System.out.printf("%-36s %7s %8s %8s %8s %9s   %s%n", "phase", "events", "p50", "p99", "max", "p99/idle",
+                "attacker");
+        rows.forEach(System.out::println);
+        System.out.println("Goal: p99 under attack at most 2x idle.");
+        System.out.println();
+    }
+
+    private String underAttack(HonestClient honest, Latencies idle, String name, Supplier<Attacks> start)
+            throws Exception {
+        Latencies latencies;
+        String summary;
+        try (Attacks attack = start.get()) {
+            latencies = honest.run(PHASE);
+            summary = attack.summary();
+        }
+        // The next phase starts on a calm server: every attacker connection is gone
+        await().atMost(Duration.ofSeconds(30)).alias("only the honest client is connected, not " + connections.count()
+                + (honest.socket.isClosed() ? " (the honest client was closed: " + honest.socket.closeStatusCode()
+                        + " " + honest.socket.closeReason() + ")" : ""))
+                .until(() -> connections.count() == 1);
+        return latencies.row(name, idle, summary);
+    }
+
+    /** The round trips of one phase, in nanoseconds, and the clicks never answered. */
+    private record Latencies(long[] sorted, long lost) {
+
+        String row(String name, Latencies idle, String attacker) {
+            if (sorted.length == 0) {
+                return String.format("%-36s %7d %35s   %s; %d clicks never answered", name, 0, "-", attacker, lost);
+            }
+            String ratio = String.format("%.1fx", (double) p(0.99) / idle.p(0.99));
+            return String.format("%-36s %7d %8.2f %8.2f %8.2f %9s   %s%s", name, sorted.length, ms(p(0.50)),
+                    ms(p(0.99)), ms(sorted[sorted.length - 1]), ratio, attacker,
+                    lost > 0 ? "; " + lost + " clicks never answered" : "");
+        }
+
+        long p(double quantile) {
+            return sorted[(int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1)];
+        }
+
+        private static double ms(long nanos) {
+            return nanos / 1e6;
+        }
+    }
+
+    /**
+     * Clicks a counter at a fixed rate on a connection of its own and times each answer. Sending does not wait for
+     * the answer before (an open loop), so a slow server cannot slow the clicks down and hide its own slowness.
+     */
+    private static final class HonestClient implements AutoCloseable {
+
+        private final Vertx vertx = Vertx.vertx();
+        private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+        private final Map<Long, Long> sentAt = new ConcurrentHashMap<>();
+        private final List<Long> roundTrips = new CopyOnWriteArrayList<>();
+        private final AtomicLong refs = new AtomicLong(1);
+        private final ClientWebSocket socket;
+        private final String id;
+
+        HonestClient(URI base) throws Exception {
+            id = LiveClient.mount("/counter");
+            socket = vertx.createWebSocketClient().webSocket();
+            socket.textMessageHandler(text -> {
+                long now = System.nanoTime();
+                Long ref = new JsonObject(text).getLong("ref");
+                Long sent = ref == null ? null : sentAt.remove(ref);
+                if (sent != null) {
+                    roundTrips.add(now - sent);
+                }
+            });
+            socket.connect(new WebSocketConnectOptions().setHost(base.getHost()).setPort(base.getPort())
+                    .setURI("/_live/ws").addHeader("Cookie", LiveClient.BROWSER_COOKIE))
+                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            send("{\"t\":\"join\",\"v\":1,\"ref\":0,\"id\":\"" + id + "\"}", 0);
+            await().atMost(Duration.ofSeconds(10)).until(sentAt::isEmpty);
+        }
+
+        /** Clicks for the given time, waits for the last answers and returns the phase's round trips. */
+        Latencies run(Duration phase) {
+            roundTrips.clear();
+            long clicks = phase.toMillis() * EVENTS_PER_SECOND / 1000;
+            AtomicLong left = new AtomicLong(clicks);
+            var ticks = clock.scheduleAtFixedRate(() -> {
+                if (left.getAndDecrement() > 0) {
+                    long ref = refs.getAndIncrement();
+                    send("{\"t\":\"event\",\"ref\":" + ref + ",\"id\":\"" + id
+                            + "\",\"handler\":\"increment\",\"args\":[]}", ref);
+                }
+            }, 0, 1_000_000 / EVENTS_PER_SECOND, TimeUnit.MICROSECONDS);
+            await().atMost(phase.plusSeconds(30)).until(() -> left.get() <= 0);
+            ticks.cancel(false);
+            long lost = 0;
+            try {
+                await().atMost(Duration.ofSeconds(10)).until(sentAt::isEmpty);
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                lost = sentAt.size();
+                sentAt.clear();
+            }
+            long[] sorted = roundTrips.stream().mapToLong(Long::longValue).sorted().toArray();
+            return new Latencies(sorted, lost);
+        }
+
+        private void send(String message, long ref) {
+            sentAt.put(ref, System.nanoTime());
+            socket.writeTextMessage(message);
+        }
+
+        @Override
+        public void close() throws Exception {
+            clock.shutdownNow();
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+}

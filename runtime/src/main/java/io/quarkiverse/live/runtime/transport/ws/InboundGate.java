@@ -1,0 +1,62 @@
+package io.quarkiverse.live.runtime.transport.ws;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.util.ReferenceCountUtil;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.impl.ConnectionBase;
+
+/**
+ * Drops the messages of a connection the server is closing, as soon as they are decoded, before Vert.x and
+ * websockets-next spend anything on them. A client that floods is closed by the limits, but it has written far more
+ * than it was answered: up to the kernel's buffers, tens of megabytes of messages, which the server reads until the
+ * client's own close frame comes after them. Without the gate each of those was decoded, dispatched and refused on the
+ * event loop it shares with other connections, who waited seconds for their answers. Control frames pass, so the
+ * close handshake ends as usual.
+ */
+final class InboundGate extends ChannelInboundHandlerAdapter {
+
+    private static final String HANDLER = "quarkus-live-gate";
+    private static final String VERTX_HANDLER = "handler";
+
+    private volatile boolean shut;
+
+    /**
+     * Puts a gate on the connection of an upgrade request, in front of Vert.x's handler, and returns it; {@code null}
+     * for a connection that is not Vert.x's HTTP/1 one (none is, today), whose messages then always pass.
+     */
+    static InboundGate install(HttpServerRequest upgrade) {
+        if (upgrade.connection() instanceof ConnectionBase connection) {
+            ChannelPipeline pipeline = connection.channel().pipeline();
+            // An upgrade refused by another check leaves the connection open for the next request, maybe an upgrade
+            if (pipeline.get(HANDLER) instanceof InboundGate existing) {
+                return existing;
+            }
+            if (pipeline.get(VERTX_HANDLER) != null) {
+                InboundGate gate = new InboundGate();
+                pipeline.addBefore(VERTX_HANDLER, HANDLER, gate);
+                return gate;
+            }
+        }
+        return null;
+    }
+
+    /** From now on the connection's messages are dropped. */
+    void shut() {
+        shut = true;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object message) {
+        if (shut && (message instanceof TextWebSocketFrame || message instanceof BinaryWebSocketFrame
+                || message instanceof ContinuationWebSocketFrame)) {
+            ReferenceCountUtil.release(message);
+            return;
+        }
+        ctx.fireChannelRead(message);
+    }
+}
