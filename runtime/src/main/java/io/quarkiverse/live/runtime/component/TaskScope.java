@@ -102,7 +102,8 @@ public final class TaskScope {
         }
         try {
             return next.apply(value, failure);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // A render that overflows the stack, say: the task fails and the queue goes on with the next one
             return CompletableFuture.failedFuture(e);
         }
     }

@@ -208,7 +208,7 @@ public class Dispatcher {
         Answer answer = new Answer(session, component, event.ref(), event.seq(), null, false);
         try {
             return call(scope, answer, handler, event);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | Error e) {
             // Every applied event gets its answer, or the browser's next numbered event would be refused
             answer.send(failure(event.ref(), component, event.handler() + "()", e));
             return DONE;
@@ -255,7 +255,7 @@ public class Dispatcher {
             try {
                 call.refresh();
                 return invoke(scope, answer, handler, event, args, covered, call);
-            } catch (RuntimeException | StackOverflowError e) {
+            } catch (RuntimeException | Error e) {
                 settle(call);
                 throw e;
             }
