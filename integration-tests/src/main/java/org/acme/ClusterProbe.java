@@ -30,8 +30,9 @@ import io.vertx.core.shareddata.Lock;
 
 /**
  * For the cluster tests only (ClusterIT): shows from outside what a node sees of the Vert.x cluster it is part of, with
- * nothing but public Vert.x APIs: the number of members, event-bus messages published to every node, a clustered
- * async map and clustered locks. Plain text in and out. Unclustered, the same calls work on this node alone.
+ * public APIs only: the number of members (Hazelcast's, the one thing Vert.x does not tell), event-bus messages
+ * published to every node, a clustered async map and clustered locks (Vert.x's). Plain text in and out. Unclustered,
+ * the same calls work on this node alone. The shared-state engine's own tests are meant to replace most of it.
  */
 @Path("/cluster-probe")
 @Produces(MediaType.TEXT_PLAIN)
