@@ -179,6 +179,23 @@ final class AppNode implements AutoCloseable {
         return send("DELETE", path, null);
     }
 
+    /**
+     * Renders a live page as the test browser ({@link LiveClient#BROWSER_COOKIE}) and returns its component's id, for a
+     * {@link LiveClient} to join on this node or another.
+     */
+    String mount(String path) throws IOException {
+        HttpRequest request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
+                .header("Cookie", LiveClient.BROWSER_COOKIE).GET().build();
+        try {
+            HttpResponse<String> page = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertTrue(page.statusCode() == 200, path + " on " + this + " answered " + page.statusCode());
+            return LiveClient.componentIds(page.body()).get(0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
     /** One request with a plain-text body (or none), answered within 10 s. */
     HttpResponse<String> send(String method, String path, String body) throws IOException {
         HttpRequest request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))

@@ -6,9 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
@@ -17,6 +22,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 
 /**
  * Two real nodes of the packaged demo, clustered on loopback through Vert.x and Hazelcast ({@link ClusterNodes}): they
@@ -27,6 +35,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
+    private static final Pattern ENTRY = Pattern.compile("<li>([^<]*)</li>");
     private static final Pattern MEMBER_REMOVED = Pattern.compile("Removing Member \\[127\\.0\\.0\\.1]:\\d+");
 
     static ClusterNodes cluster;
@@ -112,7 +121,123 @@ class ClusterIT {
 
     @Test
     @Order(5)
-    void whenANodeIsKilledTheOtherKeepsServingAndDropsItWithinTenSeconds() throws IOException {
+    void aSharedChangeOnOneNodeReachesTheBrowsersOfTheOtherWithinTwoSeconds() throws Exception {
+        String onA = a.mount("/shared-list");
+        String onB = b.mount("/shared-list");
+        try (LiveClient alice = LiveClient.connect(a.uri("/")); LiveClient bob = LiveClient.connect(b.uri("/"))) {
+            alice.join(onA);
+            bob.join(onB);
+            // Event-bus subscriptions spread through the cluster asynchronously: the first change may take longer
+            alice.event(onA, "append", "warm-up from A");
+            bob.awaitRender(onB, html -> html.contains("warm-up from A"));
+
+            long sent = System.nanoTime();
+            alice.event(onA, "append", "hello from A");
+            await().atMost(Duration.ofSeconds(2)).until(() -> String.valueOf(bob.latestHtml(onB)).contains("hello from A"));
+            long arrived = System.nanoTime();
+            JsonObject back = bob.event(onB, "append", "hello from B");
+            assertTrue(back.getString("html").contains("hello from A"), "B's handler saw A's change: " + back);
+            await().atMost(Duration.ofSeconds(2)).until(() -> String.valueOf(alice.latestHtml(onA)).contains("hello from B"));
+            System.out.printf("ClusterIT: a shared change on A reached a browser on B in %d ms%n",
+                    Duration.ofNanos(arrived - sent).toMillis());
+        }
+    }
+
+    @Test
+    @Order(7)
+    void presenceListsAgreeOnBothNodes() throws Exception {
+        String lobbyA = a.mount("/lobby");
+        String lobbyB = b.mount("/lobby");
+        try (LiveClient ada = LiveClient.connect(a.uri("/")); LiveClient bob = LiveClient.connect(b.uri("/"))) {
+            ada.join(lobbyA);
+            bob.join(lobbyB);
+            ada.event(lobbyA, "enter", "ada");
+            bob.event(lobbyB, "enter", "bob");
+            String both = "<li>ada</li><li>bob</li>";
+            await().atMost(Duration.ofSeconds(5)).until(() -> String.valueOf(ada.latestHtml(lobbyA)).contains(both)
+                    && String.valueOf(bob.latestHtml(lobbyB)).contains(both));
+            bob.event(lobbyB, "leave");
+            await().atMost(Duration.ofSeconds(5)).until(() -> {
+                String html = String.valueOf(ada.latestHtml(lobbyA));
+                return html.contains("<li>ada</li>") && !html.contains("<li>bob</li>");
+            });
+        }
+    }
+
+    @Test
+    @Order(8)
+    void fiftyClientsOnEachNodeAppendingAtOnceLoseNothing() throws Exception {
+        int perNode = 50;
+        int appends = 20;
+        List<String> before = entries(a, "/shared-list");
+        Vertx vertx = Vertx.vertx();
+        try {
+            List<CompletableFuture<Void>> runs = new ArrayList<>();
+            for (AppNode node : List.of(a, b)) {
+                for (int i = 0; i < perNode; i++) {
+                    String id = node.mount("/shared-list");
+                    String prefix = node.name() + "-" + i + "-";
+                    runs.add(RawLiveClient.connect(vertx, node.port())
+                            .thenCompose(client -> client.join(id).thenCompose(ignored -> appendAll(client, id, prefix,
+                                    appends)).whenComplete((ignored, failure) -> client.close())));
+                }
+            }
+            CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).get(180, TimeUnit.SECONDS);
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+        List<String> onA = entries(a, "/shared-list");
+        List<String> onB = entries(b, "/shared-list");
+        assertEquals(before.size() + 2 * perNode * appends, onA.size(), "every append kept");
+        assertEquals(onA.size(), new HashSet<>(onA).size(), "none twice");
+        assertEquals(onA, onB, "both nodes end with the same list, in the same order");
+    }
+
+    /** Sends the appends one after another, each once the previous one was answered. */
+    private static CompletableFuture<Void> appendAll(RawLiveClient client, String id, String prefix, int count) {
+        CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+        for (int j = 0; j < count; j++) {
+            String entry = prefix + j;
+            chain = chain.thenCompose(ignored -> client.event(id, "append", entry)).thenAccept(answer -> {
+                if (!"ok".equals(answer.getString("t"))) {
+                    throw new AssertionError("append refused: " + answer.encode());
+                }
+            });
+        }
+        return chain;
+    }
+
+    /** The entries a fresh component of the page shows on that node. */
+    private static List<String> entries(AppNode node, String path) throws Exception {
+        String id = node.mount(path);
+        try (LiveClient client = LiveClient.connect(node.uri("/"))) {
+            client.join(id);
+            JsonObject answer = client.event(id, "append", "probe-" + UUID.randomUUID());
+            List<String> entries = new ArrayList<>();
+            Matcher matcher = ENTRY.matcher(answer.getString("html"));
+            while (matcher.find()) {
+                if (!matcher.group(1).startsWith("probe-")) {
+                    entries.add(matcher.group(1));
+                }
+            }
+            return entries;
+        }
+    }
+
+    @Test
+    @Order(10)
+    void whenANodeIsKilledTheOtherKeepsServingAndDropsItWithinTenSeconds() throws Exception {
+        String lobbyA = a.mount("/lobby");
+        String lobbyB = b.mount("/lobby");
+        LiveClient carol = LiveClient.connect(b.uri("/"));
+        LiveClient dave = LiveClient.connect(a.uri("/"));
+        carol.join(lobbyB);
+        dave.join(lobbyA);
+        carol.event(lobbyB, "enter", "carol");
+        dave.event(lobbyA, "enter", "dave");
+        await().atMost(Duration.ofSeconds(5)).until(() -> String.valueOf(dave.latestHtml(lobbyA))
+                .contains("<li>carol</li><li>dave</li>"));
+
         long killed = System.nanoTime();
         b.kill();
         assertEquals(200, a.get("/counter").statusCode());
@@ -127,6 +252,22 @@ class ClusterIT {
         String key = "after-" + UUID.randomUUID();
         assertEquals(204, a.put("/cluster-probe/map/" + key, "still shared").statusCode());
         assertEquals("still shared", a.get("/cluster-probe/map/" + key).body());
+
+        // The dead node's users leave the survivor's presence lists; its own browsers keep working
+        await("carol, on the killed node, leaving the list").atMost(Duration.ofSeconds(10)).until(() -> {
+            String html = String.valueOf(dave.latestHtml(lobbyA));
+            return !html.contains("<li>carol</li>") && html.contains("<li>dave</li>");
+        });
+        System.out.printf("ClusterIT: the killed node's users left the presence list %d ms after the kill%n",
+                Duration.ofNanos(System.nanoTime() - killed).toMillis());
+        String onA = a.mount("/shared-list");
+        try (LiveClient alice = LiveClient.connect(a.uri("/"))) {
+            alice.join(onA);
+            JsonObject appended = alice.event(onA, "append", "after the kill");
+            assertTrue(appended.getString("html").contains("after the kill"), appended.encode());
+        }
+        dave.close();
+        carol.close();
     }
 
     private static List<String> lines(String body) {
