@@ -37,7 +37,7 @@ public class MetricsSampler {
     void tick() {
         shared.set(KEY, sample()).whenComplete((ignored, failure) -> {
             if (failure != null) {
-                LOG.debugf(failure, "Could not share the metrics");
+                LOG.warnf(failure, "Could not share the metrics");
             }
         });
     }
