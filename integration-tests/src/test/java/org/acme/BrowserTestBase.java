@@ -40,7 +40,12 @@ abstract class BrowserTestBase {
 
     @BeforeEach
     void newContext() {
-        context = browser.chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+        context = anotherUser();
+    }
+
+    /** A browser context of its own (cookies, storage), in English: another user. The caller closes it. */
+    static BrowserContext anotherUser() {
+        return browser.chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
                 .setLocale("en-US"));
     }
 
@@ -51,7 +56,12 @@ abstract class BrowserTestBase {
 
     /** Opens a page and waits until its components have joined. */
     Page open(String path) {
-        Page page = context.newPage();
+        return open(context, path);
+    }
+
+    /** Opens a page in the given context and waits until its components have joined. */
+    Page open(BrowserContext in, String path) {
+        Page page = in.newPage();
         page.navigate(base + path.substring(1));
         page.locator("[data-live-id]").first().waitFor();
         assertThat(page.locator("[data-live-id]:not(.live-connected)")).hasCount(0);

@@ -24,7 +24,7 @@ class DemoPagesBrowserTest extends BrowserTestBase {
 
     @ParameterizedTest
     @ValueSource(strings = { "/", "/counter", "/todos", "/greeter", "/signup", "/search", "/dropdown", "/keys", "/echo",
-            "/slow-form", "/guestbook", "/panel", "/htmx" })
+            "/slow-form", "/guestbook", "/chat", "/dashboard", "/panel", "/htmx" })
     void pageLoadsStyledAndSelfContained(String path) {
         List<String> failed = new CopyOnWriteArrayList<>();
         List<String> elsewhere = new CopyOnWriteArrayList<>();

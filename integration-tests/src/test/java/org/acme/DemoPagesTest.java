@@ -38,6 +38,32 @@ class DemoPagesTest {
     }
 
     @Test
+    void chatAsksForANameFirstAndShowsWhoIsHere() {
+        get("/chat").then().statusCode(200)
+                .body(containsString("data-live-component=\"Chat\""))
+                .body(containsString("<title>Chat - Quarkus Live demo</title>"))
+                .body(containsString("data-live-submit=\"enter(name)\""))
+                .body(containsString("<label for=\"chat-name\">Your name</label>"))
+                .body(containsString("<input id=\"chat-name\" name=\"name\""))
+                .body(containsString("<span class=\"error\" id=\"error-name\"></span>"))
+                .body(containsString("<h3>Here now</h3>"))
+                // No form to send before the user has a name
+                .body(not(containsString("data-live-submit=\"send(text)\"")));
+    }
+
+    @Test
+    void dashboardShowsTheDayPickerAndTheRefreshButton() {
+        get("/dashboard").then().statusCode(200)
+                .body(containsString("data-live-component=\"Dashboard\""))
+                .body(containsString("<label for=\"dashboard-day\">Day"))
+                .body(containsString("type=\"date\""))
+                .body(containsString("data-live-change=\"pick(value)\""))
+                .body(containsString("<span class=\"error\" id=\"error-day\"></span>"))
+                .body(containsString("data-live-click=\"refresh\""))
+                .body(containsString("id=\"showing\">Showing "));
+    }
+
+    @Test
     void panelStartsWithoutItsTally() {
         get("/panel").then().statusCode(200)
                 .body(containsString("data-live-component=\"Panel\""))
@@ -87,6 +113,8 @@ class DemoPagesTest {
         get("/").then().statusCode(200)
                 .body(containsString("<link rel=\"stylesheet\" href=\"/demo.css\">"))
                 .body(containsString("href=\"/guestbook\""))
+                .body(containsString("href=\"/chat\""))
+                .body(containsString("href=\"/dashboard\""))
                 .body(containsString("href=\"/panel\""))
                 .body(containsString("href=\"/htmx\""));
         get("/counter").then().statusCode(200).body(containsString("<link rel=\"stylesheet\" href=\"/demo.css\">"));
