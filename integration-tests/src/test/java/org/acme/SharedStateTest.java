@@ -164,6 +164,12 @@ class SharedStateTest {
             String pushed = alice.awaitRender(a, html -> html.contains("from a scheduled job"));
             assertFalse(pushed.contains("only in my copy"), "get() returns a copy");
 
+            java.util.concurrent.ExecutionException wrongType = assertThrows(
+                    java.util.concurrent.ExecutionException.class,
+                    () -> shared.set("test-list", "not a list").toCompletableFuture().get(10, TimeUnit.SECONDS));
+            assertTrue(wrongType.getCause().getMessage().contains("SharedList.entries"), wrongType.getMessage());
+            assertEquals(after, shared.get("test-list"), "a value of the wrong type changed nothing");
+
             shared.broadcast("test-list");
             IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
                     () -> shared.get("no-such-key"));

@@ -51,6 +51,7 @@ import io.quarkus.gizmo.ResultHandle;
  *         lifecycle("WORKER", "EVENT_LOOP");  // where onMount() and onUnmount() run
  *         writableField("count", int.class);
  *         sharedField("total", "Counter.total", "int");   // per @Shared field: its key and generic type
+ *         sharedHandler("add");   // per handler that may read or change a @Shared field (see SharedFieldUse)
  *     }
  *     Object read(Object c, String name) { if ("count".equals(name)) return ((Counter) c).$$live$get$count(); ... return NOT_FOUND; }
  *     void write(Object c, String name, Object v) { if ("count".equals(name)) { ((Counter) c).$$live$set$count(((Integer) v).intValue()); return; } ... }
@@ -130,7 +131,16 @@ public class ComponentCodeProcessor {
         String self = component.componentClass().name() + BINDING_SUFFIX;
         MethodDescriptor handler = MethodDescriptor.ofMethod(self, "handler", void.class, String.class,
                 Class[].class, String[].class, String[].class, String.class);
+        Set<String> sharedFields = new HashSet<>();
+        component.stateFields().stream().filter(field -> component.sharedKey(field) != null)
+                .forEach(field -> sharedFields.add(field.name()));
+        SharedFieldUse sharedUse = sharedFields.isEmpty() ? null
+                : SharedFieldUse.of(component.componentClass().name().toString(), sharedFields);
+        MethodDescriptor sharedHandler = MethodDescriptor.ofMethod(self, "sharedHandler", void.class, String.class);
         for (MethodInfo method : component.handlers()) {
+            if (sharedUse != null && sharedUse.mayTouch(method.name(), method.descriptor())) {
+                ctor.invokeVirtualMethod(sharedHandler, ctor.getThis(), ctor.load(method.name()));
+            }
             int count = method.parametersCount();
             ResultHandle types = ctor.newArray(Class.class, count);
             ResultHandle genericTypes = ctor.newArray(String.class, count);

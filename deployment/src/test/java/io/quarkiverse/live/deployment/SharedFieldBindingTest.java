@@ -1,6 +1,8 @@
 package io.quarkiverse.live.deployment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -27,7 +29,7 @@ public class SharedFieldBindingTest {
 
     @RegisterExtension
     static final QuarkusUnitTest test = new QuarkusUnitTest()
-            .withApplicationRoot(root -> root.addClasses(Board.class)
+            .withApplicationRoot(root -> root.addClasses(Board.class, Outside.class)
                     .addAsResource(new StringAsset("<p>{notes.size}{scores.size}{total}{mine}</p>"),
                             "templates/Board.html"));
 
@@ -43,6 +45,16 @@ public class SharedFieldBindingTest {
                 new SharedField("total", "Board.total", "int")), Set.copyOf(board.sharedFields()));
     }
 
+    @Test
+    void onlyHandlersThatMayTouchASharedFieldTakeTheLocks() {
+        ComponentBinding board = components.find("Board");
+        assertTrue(board.touchesShared("addNote"), "reads the field, then changes the list in it");
+        assertFalse(board.touchesShared("setMine"), "private state only");
+        assertTrue(board.touchesShared("viaHelper"), "through a method of the class");
+        assertTrue(board.touchesShared("viaLambda"), "through a lambda's body");
+        assertTrue(board.touchesShared("handsItselfOut"), "gives the component to other code");
+    }
+
     @Live
     static class Board {
 
@@ -56,5 +68,36 @@ public class SharedFieldBindingTest {
         int total;
 
         int mine;
+
+        void addNote(String note) {
+            notes.add(note);
+        }
+
+        void setMine(int value) {
+            mine = value;
+        }
+
+        void viaHelper() {
+            helper();
+        }
+
+        private void helper() {
+            total++;
+        }
+
+        void viaLambda() {
+            Runnable bump = () -> total++;
+            bump.run();
+        }
+
+        void handsItselfOut() {
+            Outside.touch(this);
+        }
+    }
+
+    static class Outside {
+        static void touch(Board board) {
+            board.total++;
+        }
     }
 }

@@ -2,9 +2,11 @@ package io.quarkiverse.live.runtime.component;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the runtime knows of one component class, and direct access to it. One subclass per {@code @Live} class is
@@ -27,6 +29,7 @@ public abstract class ComponentBinding {
     private final Map<String, HandlerSignature> handlers = new LinkedHashMap<>();
     private final Map<String, Class<?>> writableFields = new LinkedHashMap<>();
     private final List<SharedField> sharedFields = new ArrayList<>();
+    private final Set<String> touchingShared = new HashSet<>();
     private ExecutionModel mountModel = ExecutionModel.EVENT_LOOP;
     private ExecutionModel unmountModel = ExecutionModel.EVENT_LOOP;
 
@@ -63,6 +66,19 @@ public abstract class ComponentBinding {
      */
     protected final void sharedField(String fieldName, String key, String genericType) {
         sharedFields.add(new SharedField(fieldName, key, genericType));
+    }
+
+    /** Called by the generated constructor for each handler that may read or change a {@code @Shared} field. */
+    protected final void sharedHandler(String handlerName) {
+        touchingShared.add(handlerName);
+    }
+
+    /**
+     * Whether the handler may read or change a {@code @Shared} field, as the build read its bytecode: only such
+     * handlers run holding the shared locks.
+     */
+    public boolean touchesShared(String handlerName) {
+        return touchingShared.contains(handlerName);
     }
 
     /** The component's simple class name, as used in {@code {#live Name /}} and {@code data-live-component}. */

@@ -241,7 +241,7 @@ public class Dispatcher {
             return finish(scope, answer, Outcome.rejected(ErrorCode.BAD_ARGUMENTS, e.getMessage(), e.errors(),
                     handler.name(), covered, event.touched()));
         }
-        if (!shared.declaresShared(component)) {
+        if (!binding.touchesShared(handler.name())) {
             return invoke(scope, answer, handler, event, args, covered, null);
         }
         // Shared values change one call at a time across the cluster: the call waits for their locks

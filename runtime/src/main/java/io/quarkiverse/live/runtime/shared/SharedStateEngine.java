@@ -160,11 +160,6 @@ public class SharedStateEngine implements SharedState, ComponentListener {
         }
     }
 
-    /** Whether calls of the component's handlers take shared locks. */
-    public boolean declaresShared(MountedComponent component) {
-        return !component.binding().sharedFields().isEmpty();
-    }
-
     /**
      * Takes the locks of every key the component declares, in key order (so two calls never wait for each other in a
      * circle), and reads their stored values: the start of a handler call. Complete the call with
@@ -283,6 +278,7 @@ public class SharedStateEngine implements SharedState, ComponentListener {
                 SharedValue base = stored != null ? stored : latest.get(key);
                 T next = change.apply(base == null ? null : (T) codec.read(base.json(), shared.type()));
                 String json = codec.write(next);
+                checkType(shared, json);
                 if (base != null && json.equals(base.json())) {
                     return CompletableFuture.completedFuture(next);
                 }
@@ -294,6 +290,17 @@ public class SharedStateEngine implements SharedState, ComponentListener {
             });
             return changed.whenComplete((ignored, failure) -> unlock.run());
         });
+    }
+
+    /** Refuses a value every component of the key would fail to read: nothing of it is stored or published. */
+    private void checkType(SharedKey key, String json) {
+        try {
+            codec.read(json, key.type());
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException("The value for '" + key.name() + "' is no "
+                    + key.type().toCanonical() + " (the type of @Shared field " + key.declaredBy() + "): "
+                    + e.getMessage(), e);
+        }
     }
 
     @Override
