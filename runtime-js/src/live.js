@@ -126,7 +126,8 @@ function join(root) {
   else if (up && !s.j) {
     s.j = 1;
     pending.set(++lastRef, { j: 1 });
-    put({ t: 'join', v: 1, ref: lastRef, id, token: s.k });
+    // A page rendered by another node of a cluster: its signed description lets this node create the component
+    put({ t: 'join', v: 1, ref: lastRef, id, token: s.k, mount: root.dataset.liveMount });
   }
 }
 

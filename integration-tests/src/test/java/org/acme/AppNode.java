@@ -17,7 +17,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The packaged demo ({@code target/quarkus-app/quarkus-run.jar}, built by the package phase that runs before the *IT
@@ -32,6 +36,11 @@ import java.util.concurrent.TimeUnit;
  * </pre>
  */
 final class AppNode implements AutoCloseable {
+
+    private static final Pattern CLAIM = Pattern.compile("data-live-mount=\"([^\"]+)\"");
+
+    /** The claims ({@code data-live-mount}) of the pages {@link #mount} rendered, by component id. */
+    final Map<String, String> lastClaims = new ConcurrentHashMap<>();
 
     static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
     static final Duration START_TIMEOUT = Duration.ofSeconds(90);
@@ -189,7 +198,12 @@ final class AppNode implements AutoCloseable {
         try {
             HttpResponse<String> page = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             assertTrue(page.statusCode() == 200, path + " on " + this + " answered " + page.statusCode());
-            return LiveClient.componentIds(page.body()).get(0);
+            String id = LiveClient.componentIds(page.body()).get(0);
+            Matcher claim = CLAIM.matcher(page.body());
+            if (claim.find()) {
+                lastClaims.put(id, claim.group(1));
+            }
+            return id;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);

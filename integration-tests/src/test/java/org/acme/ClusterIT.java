@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -141,6 +142,30 @@ class ClusterIT {
             System.out.printf("ClusterIT: a shared change on A reached a browser on B in %d ms%n",
                     Duration.ofNanos(arrived - sent).toMillis());
         }
+    }
+
+    @Test
+    @Order(6)
+    void aPageRenderedByOneNodeIsJoinedOnTheOther() throws Exception {
+        String renderedByA = a.mount("/shared-list");
+        try (LiveClient client = LiveClient.connect(b.uri("/"))) {
+            JsonObject joined = client.join(renderedByA, claimOf(a, renderedByA));
+            assertEquals("ok", joined.getString("t"), "no sticky sessions needed: " + joined.encode());
+            JsonObject appended = client.event(renderedByA, "append", "joined on B");
+            assertTrue(appended.getString("html").contains("joined on B"), appended.encode());
+        }
+        // The claim is bound to the browser that loaded the page
+        String another = a.mount("/shared-list");
+        try (LiveClient stranger = LiveClient.connect(b.uri("/"), Map.of("Cookie", "live-browser=someone-else-0123456789"))) {
+            ProtocolTest.assertError(stranger.join(another, claimOf(a, another)), "unknown-component");
+        }
+    }
+
+    /** The page's claim for the component, as a browser finds it in {@code data-live-mount}. */
+    private static String claimOf(AppNode node, String id) {
+        String claim = node.lastClaims.get(id);
+        assertTrue(claim != null && !claim.isEmpty(), "a clustered node's page carries a claim for " + id);
+        return claim;
     }
 
     @Test

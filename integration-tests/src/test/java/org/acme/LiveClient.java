@@ -107,6 +107,13 @@ final class LiveClient implements AutoCloseable {
         return request(new JsonObject().put("t", "join").put("v", 1).put("ref", ref).put("id", id), ref);
     }
 
+    /** A first join carrying the page's signed mount claim ({@code data-live-mount}). */
+    JsonObject join(String id, String mount) {
+        long ref = refs.getAndIncrement();
+        return request(new JsonObject().put("t", "join").put("v", 1).put("ref", ref).put("id", id).put("mount", mount),
+                ref);
+    }
+
     /** Rejoins a component after a reconnect, with the resume token its first join answered. */
     JsonObject rejoin(String id, String token) {
         long ref = refs.getAndIncrement();

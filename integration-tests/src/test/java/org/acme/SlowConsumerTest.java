@@ -39,21 +39,22 @@ class SlowConsumerTest {
     @Inject
     Connections connections;
 
+
     @Test
     void aClientThatStopsReadingIsClosed() throws Exception {
         String id = LiveClient.mount("/echo-back");
-        try (LiveClient slow = LiveClient.connect(base)) {
-            slow.join(id);
-            int before = connections.count();
-            slow.stopReading();
-            // Each answer is 64 KB; the client reads none. Loopback buffers hold a few megabytes, then the server's
-            // own count of unsent bytes passes the limit
+        int before = connections.count();
+        try (StalledClient slow = StalledClient.joined(base, id)) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> connections.count() > before);
+            // Each answer is 64 KB; the client reads none. Once the server's send buffer is full, its own count of
+            // unsent bytes passes the limit
             int sent = 0;
-            while (connections.count() >= before && sent < 2000) {
-                slow.fire(id, "fill", 65536);
+            while (connections.count() > before && sent < 2000) {
+                slow.sendText("{\"t\":\"event\",\"ref\":" + (sent + 2) + ",\"id\":\"" + id
+                        + "\",\"handler\":\"fill\",\"args\":[65536]}");
                 sent++;
             }
-            await().atMost(Duration.ofSeconds(30)).until(() -> connections.count() < before);
+            await().atMost(Duration.ofSeconds(30)).until(() -> connections.count() == before);
             System.out.printf("A client that stopped reading was closed after %d events of 64 KB answers%n", sent);
         }
         LimitsTest.assertHonestClientServed(base);

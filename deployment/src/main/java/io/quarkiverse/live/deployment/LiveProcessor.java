@@ -13,6 +13,7 @@ import io.quarkiverse.live.runtime.http.LivePages;
 import io.quarkiverse.live.runtime.render.ComponentRenderer;
 import io.quarkiverse.live.runtime.render.LiveEngineSetup;
 import io.quarkiverse.live.runtime.render.LiveSectionHelperFactory;
+import io.quarkiverse.live.runtime.shared.MountClaims;
 import io.quarkiverse.live.runtime.shared.PresenceProducer;
 import io.quarkiverse.live.runtime.shared.PresenceTracker;
 import io.quarkiverse.live.runtime.shared.SharedCodec;
@@ -53,7 +54,7 @@ public class LiveProcessor {
                         IdentityCapture.class, ConnectionLimitCheck.class, Connections.class, BrowserBinding.class,
                         ArgumentBinder.class, LiveLocaleResolver.class,
                         LiveSectionHelperFactory.class, Pusher.class, LiveConnectionProducer.class,
-                        VertxSharedStore.class, SharedCodec.class, SharedStateEngine.class, PresenceTracker.class,
+                        VertxSharedStore.class, SharedCodec.class, SharedStateEngine.class, PresenceTracker.class, MountClaims.class,
                         PresenceProducer.class)
                 .setUnremovable()
                 .build();

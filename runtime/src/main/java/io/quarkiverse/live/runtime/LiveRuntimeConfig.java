@@ -104,11 +104,21 @@ public interface LiveRuntimeConfig {
 
     /**
      * The most bytes the server may have written to one connection that the browser has not read yet. A connection
-     * past it (a client that stopped reading) is closed with 1008, so a slow client cannot grow the server's memory
-     * or hold up others; its components wait for it to come back like any other dropped connection's.
+     * past it (a client that stopped reading) is closed with 1008 when the next message is due, so a slow client
+     * cannot grow the server's memory beyond it and one message, or hold up others; its components wait for it to come
+     * back like any other dropped connection's. A single message larger than the limit still goes to a client that
+     * has read everything before it.
      */
     @WithDefault("1048576")
     int maxUnsentBytes();
+
+    /**
+     * How long the server waits for a client to answer its close frame before it drops the connection. A client that
+     * stopped reading never sees the close frame, which waits behind what it did not read: without this limit its
+     * connection, and those unread bytes, would stay.
+     */
+    @WithDefault("2s")
+    Duration closeTimeout();
 
     /**
      * The most fields a form sent as one handler argument may have. A form with more is refused with

@@ -63,12 +63,21 @@ public class ComponentRegistry {
      */
     public MountedComponent mount(String componentName, MountedComponent parent, String browser,
             PropSetter setProps) {
+        return mount(componentName, null, parent, browser, setProps);
+    }
+
+    /**
+     * Like {@link #mount(String, MountedComponent, String, PropSetter)}, with the id another node gave the component
+     * ({@code null}: a new one).
+     */
+    public MountedComponent mount(String componentName, String id, MountedComponent parent, String browser,
+            PropSetter setProps) {
         ComponentBinding binding = components.find(componentName);
         if (binding == null) {
             throw new IllegalArgumentException("No live component named '" + componentName + "'; the application has "
                     + components.all().keySet());
         }
-        MountContext context = MountContext.capture(ids.next(), parent);
+        MountContext context = MountContext.capture(id != null ? id : ids.next(), parent);
         // Beans injected into the component (LiveConnection, Presence) find their mount while it is created
         InstanceHandle<?> handle = MountContext.creating(context, () -> {
             InstanceHandle<?> created = Arc.container().instance(binding.componentClass());
@@ -96,7 +105,12 @@ public class ComponentRegistry {
             handle.destroy();
             throw e;
         }
-        byId.put(component.id(), component);
+        if (byId.putIfAbsent(component.id(), component) != null) {
+            // Another join of the same claim came first: this one was never anybody's
+            listeners.forEach(listener -> listener.destroyed(component));
+            handle.destroy();
+            throw new IllegalStateException("A component with id " + component.id() + " is mounted already");
+        }
         // A child waits as long as its parent shows it; a page's component counts against the cap of waiting ones
         if (parent == null) {
             pending.admit(component, component.phaseSinceNanos(), config.maxPendingJoins());

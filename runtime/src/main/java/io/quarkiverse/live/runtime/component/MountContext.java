@@ -24,6 +24,7 @@ public final class MountContext {
     private final Map<String, List<String>> headers;
     private final Map<String, List<String>> queryParameters;
     private volatile MountedComponent component;
+    private volatile String claim;
 
     private MountContext(String id, Map<String, List<String>> headers, Map<String, List<String>> queryParameters) {
         this.id = id;
@@ -83,6 +84,15 @@ public final class MountContext {
 
     void attach(MountedComponent component) {
         this.component = component;
+    }
+
+    /** The signed description of this mount that its first paint carries for other nodes, or {@code null}. */
+    public String claim() {
+        return claim;
+    }
+
+    public void claim(String claim) {
+        this.claim = claim;
     }
 
     /** The component's id. */

@@ -28,6 +28,7 @@ import io.quarkiverse.live.runtime.protocol.MessageReader;
 import io.quarkiverse.live.runtime.protocol.Replies;
 import io.quarkiverse.live.runtime.protocol.ServerBuild;
 import io.quarkiverse.live.runtime.render.ComponentRenderer;
+import io.quarkiverse.live.runtime.shared.MountClaims;
 import io.quarkiverse.live.runtime.shared.SharedCall;
 import io.quarkiverse.live.runtime.shared.SharedStateEngine;
 import io.quarkiverse.live.runtime.transport.Channel;
@@ -57,11 +58,13 @@ public class Dispatcher {
     private final ServerBuild build;
     private final LiveRuntimeConfig config;
     private final SharedStateEngine shared;
+    private final MountClaims claims;
     private final boolean devMode = LaunchMode.current() == LaunchMode.DEVELOPMENT;
 
     Dispatcher(ComponentRegistry registry, ComponentRenderer renderer, ArgumentBinder binder, ServerBuild build,
-            LiveRuntimeConfig config, SharedStateEngine shared) {
+            LiveRuntimeConfig config, SharedStateEngine shared, MountClaims claims) {
         this.shared = shared;
+        this.claims = claims;
         this.registry = registry;
         this.renderer = renderer;
         this.binder = binder;
@@ -126,8 +129,11 @@ public class Dispatcher {
                     + config.maxComponentsPerConnection() + " components joined, the most it may have"));
             return;
         }
-        ComponentRegistry.Join joined = registry.join(join.id(), join.token(), session.browser(), session,
+        ComponentRegistry.Join found = registry.join(join.id(), join.token(), session.browser(), session,
                 session.channel().eventLoop());
+        ComponentRegistry.Join joined = found == null && join.token() == null && join.mount() != null
+                ? joinClaimed(session, join)
+                : found;
         if (joined == null) {
             send(session, Replies.error(join.ref(), join.id(), ErrorCode.UNKNOWN_COMPONENT, join.token() == null
                     ? "No component with id " + join.id() + " is waiting to be joined; reload the page"
@@ -152,6 +158,25 @@ public class Dispatcher {
             }
             return finish(scope, answer, Outcome.OK);
         });
+    }
+
+    /**
+     * A page another node of the cluster rendered: its component is mounted here, with the id and props of its signed
+     * claim, and joined. {@code null} when the claim does not hold (forged, another browser's, too old) or the id is
+     * taken.
+     */
+    private ComponentRegistry.Join joinClaimed(Session session, ClientMessage.Join join) {
+        MountClaims.Claim claim = claims.verify(join.mount(), join.id(), session.browser());
+        if (claim == null) {
+            return null;
+        }
+        try {
+            renderer.mountClaimed(join.id(), claim, session.browser());
+        } catch (RuntimeException e) {
+            LOG.debugf("Could not mount %s from its claim: %s", join.id(), e.getMessage());
+            return null;
+        }
+        return registry.join(join.id(), null, session.browser(), session, session.channel().eventLoop());
     }
 
     private void event(Session session, ClientMessage.Event event) {

@@ -15,9 +15,10 @@ public sealed interface ClientMessage {
 
     /**
      * Attaches the connection to a component: its first join when {@code token} is {@code null}, else a rejoin with
-     * the resume token the server gave the browser.
+     * the resume token the server gave the browser. {@code mount} is the signed description of the component's mount
+     * that a page rendered in a cluster carries ({@code null}: none), with which another node can create it.
      */
-    record Join(Long ref, String id, String token) implements ClientMessage {
+    record Join(Long ref, String id, String token, String mount) implements ClientMessage {
     }
 
     /**

@@ -54,6 +54,9 @@ public final class MessageReader {
         };
     }
 
+    /** The longest mount description a join may carry: its props are a page's few literal values. */
+    static final int MAX_MOUNT_LENGTH = 4096;
+
     private static ClientMessage.Join join(JsonObject message, Long ref, String id) throws BadMessage {
         Object version = message.getValue("v");
         if (!(version instanceof Number v) || v.doubleValue() != VERSION) {
@@ -64,7 +67,12 @@ public final class MessageReader {
         if (token != null && !(token instanceof String)) {
             throw new BadMessage(ref, id, ErrorCode.MALFORMED, "'token' must be a string");
         }
-        return new ClientMessage.Join(ref, id, (String) token);
+        Object mount = message.getValue("mount");
+        if (mount != null && !(mount instanceof String claim && claim.length() <= MAX_MOUNT_LENGTH)) {
+            throw new BadMessage(ref, id, ErrorCode.MALFORMED,
+                    "'mount' must be a string of at most " + MAX_MOUNT_LENGTH + " characters");
+        }
+        return new ClientMessage.Join(ref, id, (String) token, (String) mount);
     }
 
     private static ClientMessage.Event event(JsonObject message, Long ref, String id) throws BadMessage {

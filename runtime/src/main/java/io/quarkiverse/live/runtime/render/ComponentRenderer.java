@@ -11,6 +11,7 @@ import io.quarkiverse.live.runtime.component.ComponentRegistry;
 import io.quarkiverse.live.runtime.component.MountedComponent;
 import io.quarkiverse.live.runtime.dispatch.ArgumentBinder;
 import io.quarkiverse.live.runtime.dispatch.ConversionException;
+import io.quarkiverse.live.runtime.shared.MountClaims;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateException;
@@ -25,8 +26,10 @@ public class ComponentRenderer {
     private final Engine engine;
     private final ComponentRegistry registry;
     private final ArgumentBinder binder;
+    private final MountClaims claims;
 
-    ComponentRenderer(Engine engine, ComponentRegistry registry, ArgumentBinder binder) {
+    ComponentRenderer(Engine engine, ComponentRegistry registry, ArgumentBinder binder, MountClaims claims) {
+        this.claims = claims;
         this.engine = engine;
         this.registry = registry;
         this.binder = binder;
@@ -43,7 +46,24 @@ public class ComponentRenderer {
      */
     public MountedComponent mount(String componentName, MountedComponent parent, String browser,
             Map<String, Object> props) {
-        return registry.mount(componentName, parent, browser, (binding, instance) -> {
+        MountedComponent component = mount(componentName, null, parent, browser, props);
+        if (parent == null) {
+            component.context().claim(claims.issue(componentName, component.id(), props, browser));
+        }
+        return component;
+    }
+
+    /**
+     * Mounts a component another node of the cluster rendered, with the id and props its claim names, for the browser
+     * joining it here.
+     */
+    public MountedComponent mountClaimed(String id, MountClaims.Claim claim, String browser) {
+        return mount(claim.component(), id, null, browser, claim.props());
+    }
+
+    private MountedComponent mount(String componentName, String id, MountedComponent parent, String browser,
+            Map<String, Object> props) {
+        return registry.mount(componentName, id, parent, browser, (binding, instance) -> {
             for (Map.Entry<String, Object> prop : props.entrySet()) {
                 Class<?> type = binding.writableFields().get(prop.getKey());
                 if (type == null) {
@@ -93,7 +113,10 @@ public class ComponentRenderer {
                 .renderAsync()
                 .thenApply(html -> {
                     component.keepOnlyChildren(pass.shownKeys()).forEach(registry::destroy);
-                    return RootElement.decorate(html, binding.name(), component.id());
+                    // Until it is joined, the claim lets another node of the cluster take it, if it has no children
+                    String claim = component.isMounted() || !pass.shownKeys().isEmpty() ? null
+                            : component.context().claim();
+                    return RootElement.decorate(html, binding.name(), component.id(), claim);
                 });
     }
 }

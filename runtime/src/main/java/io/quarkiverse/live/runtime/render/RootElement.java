@@ -2,7 +2,8 @@ package io.quarkiverse.live.runtime.render;
 
 /**
  * Marks the root element of a rendered component with {@code data-live-component} and {@code data-live-id}, which the
- * browser runtime uses to find the component and morph it.
+ * browser runtime uses to find the component and morph it, and with {@code data-live-mount} when the page carries a
+ * claim other nodes of a cluster can mount it from.
  */
 final class RootElement {
 
@@ -13,8 +14,10 @@ final class RootElement {
      * Adds the attributes to the first element of the HTML; wraps the HTML in a {@code div} when it does not start with
      * an element (text, or nothing), so every component has exactly one root to morph.
      */
-    static String decorate(String html, String componentName, String id) {
-        String attributes = " data-live-component=\"" + componentName + "\" data-live-id=\"" + id + "\"";
+    static String decorate(String html, String componentName, String id, String claim) {
+        // Ids and claims are URL-safe base64: nothing to escape
+        String attributes = " data-live-component=\"" + componentName + "\" data-live-id=\"" + id + "\""
+                + (claim == null ? "" : " data-live-mount=\"" + claim + "\"");
         int start = firstElementStart(html);
         if (start < 0) {
             return "<div" + attributes + ">" + html + "</div>";

@@ -16,14 +16,20 @@ import io.vertx.core.net.impl.ConnectionBase;
  * than it was answered: up to the kernel's buffers, tens of megabytes of messages, which the server reads until the
  * client's own close frame comes after them. Without the gate each of those was decoded, dispatched and refused on the
  * event loop it shares with other connections, who waited seconds for their answers. Control frames pass, so the
- * close handshake ends as usual.
+ * close handshake ends as usual. It also holds the connection's channel, to drop a client that never completes that
+ * handshake ({@link #abort()}).
  */
 final class InboundGate extends ChannelInboundHandlerAdapter {
 
     private static final String HANDLER = "quarkus-live-gate";
     private static final String VERTX_HANDLER = "handler";
 
+    private final io.netty.channel.Channel channel;
     private volatile boolean shut;
+
+    private InboundGate(io.netty.channel.Channel channel) {
+        this.channel = channel;
+    }
 
     /**
      * Puts a gate on the connection of an upgrade request, in front of Vert.x's handler, and returns it; {@code null}
@@ -37,7 +43,7 @@ final class InboundGate extends ChannelInboundHandlerAdapter {
                 return existing;
             }
             if (pipeline.get(VERTX_HANDLER) != null) {
-                InboundGate gate = new InboundGate();
+                InboundGate gate = new InboundGate(connection.channel());
                 pipeline.addBefore(VERTX_HANDLER, HANDLER, gate);
                 return gate;
             }
@@ -48,6 +54,14 @@ final class InboundGate extends ChannelInboundHandlerAdapter {
     /** From now on the connection's messages are dropped. */
     void shut() {
         shut = true;
+    }
+
+    /**
+     * Drops the TCP connection without a closing handshake, and what waits to be written with it: for a client that
+     * never answered the close frame, which may itself wait behind everything the client did not read.
+     */
+    void abort() {
+        channel.close();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.quarkiverse.live.runtime.transport.ws;
 
+import java.time.Duration;
+
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.quarkiverse.live.runtime.LiveRuntimeConfig;
@@ -40,6 +42,7 @@ public abstract class LiveSocket {
     private final Dispatcher dispatcher = Arc.container().instance(Dispatcher.class).get();
     private final Connections connections = Arc.container().instance(Connections.class).get();
     private final long maxUnsentBytes = Arc.container().instance(LiveRuntimeConfig.class).get().maxUnsentBytes();
+    private final Duration closeTimeout = Arc.container().instance(LiveRuntimeConfig.class).get().closeTimeout();
 
     @OnOpen
     @NonBlocking
@@ -52,7 +55,7 @@ public abstract class LiveSocket {
             return;
         }
         WebSocketChannel channel = new WebSocketChannel(connection, Vertx.currentContext(), maxUnsentBytes,
-                connection.userData().get(ConnectionLimitCheck.GATE));
+                closeTimeout, connection.userData().get(ConnectionLimitCheck.GATE));
         Session session = dispatcher.opened(channel, connection.handshakeRequest().header("Accept-Language"),
                 ConnectionIdentity.of(connection.userData().get(IdentityCapture.IDENTITY)),
                 BrowserBinding.fromCookieHeader(connection.handshakeRequest().header("Cookie")));

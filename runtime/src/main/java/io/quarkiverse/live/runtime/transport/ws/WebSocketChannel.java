@@ -1,5 +1,6 @@
 package io.quarkiverse.live.runtime.transport.ws;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -23,13 +24,16 @@ final class WebSocketChannel implements Channel {
     private final WebSocketConnection connection;
     private final Context eventLoop;
     private final long maxUnsent;
+    private final Duration closeTimeout;
     private final AtomicLong unsent = new AtomicLong();
     private final AtomicBoolean closing = new AtomicBoolean();
     /** Drops what the client still sends once the server closes; {@code null} when the connection has none. */
     private final InboundGate gate;
 
-    WebSocketChannel(WebSocketConnection connection, Context eventLoop, long maxUnsent, InboundGate gate) {
+    WebSocketChannel(WebSocketConnection connection, Context eventLoop, long maxUnsent, Duration closeTimeout,
+            InboundGate gate) {
         this.connection = connection;
+        this.closeTimeout = closeTimeout;
         this.eventLoop = eventLoop;
         this.maxUnsent = maxUnsent;
         this.gate = gate;
@@ -42,7 +46,8 @@ final class WebSocketChannel implements Channel {
         }
         // Characters, not bytes: close enough for a limit, and no second encoding of every message
         long size = message.length();
-        if (unsent.addAndGet(size) > maxUnsent) {
+        // Judged by what waits before this message: a large message alone does not close a client that keeps up
+        if (unsent.getAndAdd(size) >= maxUnsent) {
             close(POLICY_VIOLATION, "The client does not read what it is sent");
             return;
         }
@@ -61,6 +66,11 @@ final class WebSocketChannel implements Channel {
             }
             connection.close(new CloseReason(code, reason)).subscribe().with(ignored -> {
             }, failure -> LOG.debugf(failure, "Could not close WebSocket connection %s", connection.id()));
+            // A client that does not read never sees the close frame, which waits behind what it did not read
+            if (gate != null) {
+                // Closing a channel already closed does nothing
+                eventLoop.owner().setTimer(closeTimeout.toMillis(), ignored -> gate.abort());
+            }
         }
     }
 

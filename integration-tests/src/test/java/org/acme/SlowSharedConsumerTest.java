@@ -1,0 +1,61 @@
+package org.acme;
+
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkiverse.live.SharedState;
+import io.quarkiverse.live.runtime.transport.Connections;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * A browser that stops reading while shared updates stream to it, with the default limits: what waits for it is
+ * bounded by {@code quarkus.live.max-unsent-bytes}, then it is closed, and a browser that reads gets every update.
+ */
+@QuarkusTest
+class SlowSharedConsumerTest {
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Inject
+    Connections connections;
+
+    @Inject
+    SharedState shared;
+
+    @Test
+    void aClientThatStopsReadingWhileSharedUpdatesStreamIsClosedAndTheOthersGetEveryUpdate() throws Exception {
+        String slowId = LiveClient.mount("/shared-list");
+        String honestId = LiveClient.mount("/shared-list");
+        try (LiveClient honest = LiveClient.connect(base)) {
+            honest.join(honestId);
+            int before = connections.count();
+            try (StalledClient slow = StalledClient.joined(base, slowId)) {
+                await().atMost(Duration.ofSeconds(10)).until(() -> connections.count() > before);
+                // Every update pushes a list with one 64 KB entry to both; the slow client reads none of them
+                String big = "x".repeat(64 * 1024);
+                int pushed = 0;
+                while (connections.count() > before && pushed < 2000) {
+                    shared.set("test-list", new ArrayList<>(List.of(big + pushed))).toCompletableFuture()
+                            .get(10, TimeUnit.SECONDS);
+                    pushed++;
+                }
+                await().atMost(Duration.ofSeconds(30)).until(() -> connections.count() == before);
+                String last = big + (pushed - 1);
+                honest.awaitRender(honestId, html -> html.contains(last));
+                System.out.printf("A client that stopped reading shared updates was closed after %d updates of 64 KB;"
+                        + " the reading one got the last%n", pushed);
+            }
+        }
+    }
+}
