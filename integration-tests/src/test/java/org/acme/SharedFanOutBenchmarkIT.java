@@ -290,7 +290,7 @@ class SharedFanOutBenchmarkIT {
             while (opened.size() < count) {
                 List<Future<Browser>> batch = new ArrayList<>();
                 for (int i = Math.min(BATCH, count - opened.size()); i > 0; i--) {
-                    batch.add(open(node, 3));
+                    batch.add(openOne(node, 3));
                 }
                 await(Future.all(batch));
                 batch.forEach(browser -> opened.add(browser.result()));
@@ -303,7 +303,7 @@ class SharedFanOutBenchmarkIT {
             return stuck.isEmpty() ? "none" : stuck.toString();
         }
 
-        private Future<Browser> open(AppNode node, int attempts) {
+        private Future<Browser> openOne(AppNode node, int attempts) {
             Promise<Browser> result = Promise.promise();
             AtomicReference<String> stage = new AtomicReference<>("loading the page");
             AtomicReference<Browser> browser = new AtomicReference<>();
@@ -336,7 +336,7 @@ class SharedFanOutBenchmarkIT {
                         }
                     });
             return result.future().recover(failure -> failure instanceof TimeoutException && attempts > 1
-                    ? open(node, attempts - 1)
+                    ? openOne(node, attempts - 1)
                     : Future.failedFuture(failure));
         }
 
