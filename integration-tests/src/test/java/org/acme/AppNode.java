@@ -125,6 +125,14 @@ final class AppNode implements AutoCloseable {
         return launch().awaitServing();
     }
 
+    /** The process id of the running node, for tools such as {@code jcmd}. */
+    long pid() {
+        if (!isAlive()) {
+            throw new IllegalStateException(name + " is not running");
+        }
+        return process.pid();
+    }
+
     boolean isAlive() {
         return process != null && process.isAlive();
     }
