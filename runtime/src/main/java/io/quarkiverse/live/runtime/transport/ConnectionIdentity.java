@@ -21,10 +21,10 @@ public final class ConnectionIdentity {
         this.identity = identity;
     }
 
-    /** The identity the upgrade check stored for the connection; none for an anonymous one. */
+    /** The identity the upgrade check stored for the connection, or none. */
     public static ConnectionIdentity of(SecurityIdentity identity) {
-        // Anonymous is what a task sees anyway: not setting it spares every task a bean lookup
-        return identity == null || identity.isAnonymous() ? NONE : new ConnectionIdentity(identity);
+        // Anonymous too: without it, the identity association would try to authenticate again, blocking the event loop
+        return identity == null ? NONE : new ConnectionIdentity(identity);
     }
 
     /** Makes the captured identity the current one; call with a task's request context active. */
