@@ -62,6 +62,13 @@ abstract class BrowserTestBase {
     /** Opens a page in the given context and waits until its components have joined. */
     Page open(BrowserContext in, String path) {
         Page page = in.newPage();
+        // The runtime warns in the console about every error answer: in the test's output, a failure explains itself
+        // (validation answers, which the tests cause on purpose, left out)
+        page.onConsoleMessage(message -> {
+            if (!"log".equals(message.type()) && !message.text().contains("code: invalid")) {
+                System.out.printf("[browser %s] %s: %s%n", path, message.type(), message.text());
+            }
+        });
         page.navigate(base + path.substring(1));
         page.locator("[data-live-id]").first().waitFor();
         assertThat(page.locator("[data-live-id]:not(.live-connected)")).hasCount(0);
