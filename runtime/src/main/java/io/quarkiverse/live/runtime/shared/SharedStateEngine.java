@@ -1,6 +1,5 @@
 package io.quarkiverse.live.runtime.shared;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -317,11 +316,6 @@ public class SharedStateEngine implements SharedState, ComponentListener {
     @Override
     public void refresh(Class<?> componentClass) {
         store.publish(ADDRESS, new JsonObject().put("t", "class").put("c", componentClass.getSimpleName()));
-    }
-
-    /** The keys and the field that declared each first, for messages. */
-    Map<String, SharedKey> keys() {
-        return Collections.unmodifiableMap(keys);
     }
 
     private static String rootMessage(Throwable failure) {
