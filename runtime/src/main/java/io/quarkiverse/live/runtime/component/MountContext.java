@@ -62,9 +62,18 @@ public final class MountContext {
         return Map.copyOf(copy);
     }
 
-    /** The mount whose component instance this thread is creating, or {@code null}. */
-    public static MountContext current() {
-        return CURRENT.get();
+    /**
+     * The mount whose component instance this thread is creating, for a bean that belongs to one component.
+     *
+     * @throws IllegalStateException naming the bean when it is injected anywhere but into a component
+     */
+    public static MountContext current(String bean) {
+        MountContext context = CURRENT.get();
+        if (context == null) {
+            throw new IllegalStateException(bean + " belongs to one mounted component: inject it into a @Live"
+                    + " component only");
+        }
+        return context;
     }
 
     /** Makes the context current while {@code creation} creates the component's instance. */

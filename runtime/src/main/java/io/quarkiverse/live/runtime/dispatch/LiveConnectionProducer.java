@@ -14,11 +14,6 @@ public class LiveConnectionProducer {
     @Produces
     @Dependent
     LiveConnection connection(Pusher pusher) {
-        MountContext context = MountContext.current();
-        if (context == null) {
-            throw new IllegalStateException("LiveConnection belongs to one mounted component: inject it into a @Live"
-                    + " component only");
-        }
-        return new ComponentConnection(context, pusher);
+        return new ComponentConnection(MountContext.current("LiveConnection"), pusher);
     }
 }

@@ -14,11 +14,6 @@ public class PresenceProducer {
     @Produces
     @Dependent
     Presence presence(PresenceTracker tracker) {
-        MountContext context = MountContext.current();
-        if (context == null) {
-            throw new IllegalStateException("Presence belongs to one mounted component: inject it into a @Live"
-                    + " component only");
-        }
-        return new ComponentPresence(context, tracker);
+        return new ComponentPresence(MountContext.current("Presence"), tracker);
     }
 }

@@ -1,14 +1,13 @@
 package io.quarkiverse.live.runtime.transport.ws;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.net.impl.ConnectionBase;
 
 /**
  * Drops the messages of a connection the server is closing, as soon as they are decoded, before Vert.x and
@@ -22,12 +21,11 @@ import io.vertx.core.net.impl.ConnectionBase;
 final class InboundGate extends ChannelInboundHandlerAdapter {
 
     private static final String HANDLER = "quarkus-live-gate";
-    private static final String VERTX_HANDLER = "handler";
 
-    private final io.netty.channel.Channel channel;
+    private final Channel channel;
     private volatile boolean shut;
 
-    private InboundGate(io.netty.channel.Channel channel) {
+    private InboundGate(Channel channel) {
         this.channel = channel;
     }
 
@@ -36,19 +34,8 @@ final class InboundGate extends ChannelInboundHandlerAdapter {
      * for a connection that is not Vert.x's HTTP/1 one (none is, today), whose messages then always pass.
      */
     static InboundGate install(HttpServerRequest upgrade) {
-        if (upgrade.connection() instanceof ConnectionBase connection) {
-            ChannelPipeline pipeline = connection.channel().pipeline();
-            // An upgrade refused by another check leaves the connection open for the next request, maybe an upgrade
-            if (pipeline.get(HANDLER) instanceof InboundGate existing) {
-                return existing;
-            }
-            if (pipeline.get(VERTX_HANDLER) != null) {
-                InboundGate gate = new InboundGate(connection.channel());
-                pipeline.addBefore(VERTX_HANDLER, HANDLER, gate);
-                return gate;
-            }
-        }
-        return null;
+        return UpgradePipeline.addInFrontOfVertx(upgrade, HANDLER, InboundGate::new) instanceof InboundGate gate ? gate
+                : null;
     }
 
     /** From now on the connection's messages are dropped. */

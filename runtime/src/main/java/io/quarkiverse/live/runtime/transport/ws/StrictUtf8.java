@@ -1,9 +1,7 @@
 package io.quarkiverse.live.runtime.transport.ws;
 
-import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.net.impl.ConnectionBase;
 
 /**
  * Fails a live connection whose text message is no valid UTF-8, with 1007 (RFC 6455, 8.1), instead of reading it.
@@ -11,7 +9,7 @@ import io.vertx.core.net.impl.ConnectionBase;
  * The check cannot be made where the message arrives: Vert.x decodes every text message leniently (a malformed
  * sequence becomes U+FFFD) before websockets-next sees it, and a {@code Buffer} parameter of an {@code @OnTextMessage}
  * method is that string encoded again. So it is made on the frames themselves, in the connection's Netty pipeline:
- * during the upgrade, Netty's own validator goes in front of Vert.x's handler (named {@value #VERTX_HANDLER}), where
+ * during the upgrade, Netty's own validator goes in front of Vert.x's handler (see {@link UpgradePipeline}), where
  * the WebSocket decoder and the permessage-deflate decoder will hand it each frame, inflated. It follows a message
  * across its continuation frames (a character split between two frames is fine), lets other frames and the HTTP
  * request pass untouched, and at the first byte that is no UTF-8 sends a 1007 close frame and closes the connection;
@@ -20,7 +18,6 @@ import io.vertx.core.net.impl.ConnectionBase;
 final class StrictUtf8 {
 
     private static final String HANDLER = "quarkus-live-utf8";
-    private static final String VERTX_HANDLER = "handler";
 
     private StrictUtf8() {
     }
@@ -30,12 +27,6 @@ final class StrictUtf8 {
      * is, today) is left as it is: its text is read leniently, as before.
      */
     static void require(HttpServerRequest upgrade) {
-        if (upgrade.connection() instanceof ConnectionBase connection) {
-            ChannelPipeline pipeline = connection.channel().pipeline();
-            // An upgrade refused by another check leaves the connection open for the next request, maybe an upgrade
-            if (pipeline.get(HANDLER) == null && pipeline.get(VERTX_HANDLER) != null) {
-                pipeline.addBefore(VERTX_HANDLER, HANDLER, new Utf8FrameValidator(true));
-            }
-        }
+        UpgradePipeline.addInFrontOfVertx(upgrade, HANDLER, channel -> new Utf8FrameValidator(true));
     }
 }

@@ -1,0 +1,47 @@
+package io.quarkiverse.live.runtime.transport.ws;
+
+import java.util.function.Function;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelPipeline;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.impl.ConnectionBase;
+
+/**
+ * Puts a Netty handler in front of Vert.x's own on the connection of a live WebSocket upgrade, where it sees every
+ * frame before Vert.x and websockets-next do ({@link InboundGate}, {@link StrictUtf8}). The connection is reached
+ * through Vert.x's internal {@code ConnectionBase}, with a plain cast: a connection that is not Vert.x's HTTP/1 one
+ * (none is, today) gets no handler.
+ */
+final class UpgradePipeline {
+
+    private static final String VERTX_HANDLER = "handler";
+
+    private UpgradePipeline() {
+    }
+
+    /**
+     * Adds the handler {@code create} makes for the connection's channel, under {@code name}, in front of Vert.x's
+     * handler, and returns it; when the connection has one of that name already (an upgrade refused by another check
+     * leaves the connection open for the next request, maybe an upgrade), returns that one. {@code null} when the
+     * connection has no Vert.x pipeline to add to.
+     */
+    static ChannelHandler addInFrontOfVertx(HttpServerRequest upgrade, String name,
+            Function<Channel, ChannelHandler> create) {
+        if (!(upgrade.connection() instanceof ConnectionBase connection)) {
+            return null;
+        }
+        ChannelPipeline pipeline = connection.channel().pipeline();
+        ChannelHandler existing = pipeline.get(name);
+        if (existing != null) {
+            return existing;
+        }
+        if (pipeline.get(VERTX_HANDLER) == null) {
+            return null;
+        }
+        ChannelHandler handler = create.apply(connection.channel());
+        pipeline.addBefore(VERTX_HANDLER, name, handler);
+        return handler;
+    }
+}
