@@ -87,7 +87,7 @@ class DetachedComponentsTest {
             WebSocketClient sockets = vertx.createWebSocketClient();
             await().atMost(Duration.ofSeconds(15)).until(() -> registry.detachedCount() == 0);
             int baselineComponents = registry.size();
-            long baselineHeap = usedHeapAfterGc();
+            long baselineHeap = UsedHeap.afterGc();
             int connections = 10_000;
             int batch = 100;
             int maxDetachedSeen = 0;
@@ -103,11 +103,11 @@ class DetachedComponentsTest {
                         + registry.detachedCount());
             }
             long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            long peakHeap = usedHeapAfterGc();
+            long peakHeap = UsedHeap.afterGc();
             await().atMost(Duration.ofSeconds(30)).until(() -> registry.detachedCount() == 0
                     && registry.size() <= baselineComponents);
             await().atMost(Duration.ofSeconds(10)).until(() -> this.connections.count() == 0);
-            long afterHeap = usedHeapAfterGc();
+            long afterHeap = UsedHeap.afterGc();
             System.out.printf("%d connections joined and dropped in %d ms; most detached at once: %d (cap %d); "
                     + "used heap after GC: baseline %d KiB, with %d detached %d KiB (%d bytes per detached "
                     + "component), after the grace period %d KiB%n", connections, elapsed, maxDetachedSeen, CAP,
@@ -158,13 +158,5 @@ class DetachedComponentsTest {
     @org.junit.jupiter.api.BeforeEach
     void rememberBase() {
         BASE = base;
-    }
-
-    private static long usedHeapAfterGc() {
-        Runtime runtime = Runtime.getRuntime();
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-        }
-        return runtime.totalMemory() - runtime.freeMemory();
     }
 }

@@ -3,7 +3,6 @@ package org.acme;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -61,7 +60,7 @@ class MemoryUnderAttackTest {
     void theHeapGoesBackToItsBaselineOnceTheAttackersLeave() throws Exception {
         attack(1, 1000, 5, null);
         awaitAttackersGone();
-        long baseline = usedHeapAfterGc();
+        long baseline = UsedHeap.afterGc();
 
         long[] during = new long[1];
         attack(3, 5000, 40, during);
@@ -71,7 +70,7 @@ class MemoryUnderAttackTest {
         awaitAttackersGone();
         long[] after = new long[1];
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
-                .until(() -> (after[0] = usedHeapAfterGc()) <= baseline + 16 * MB);
+                .until(() -> (after[0] = UsedHeap.afterGc()) <= baseline + 16 * MB);
         System.out.printf("Heap after a full collection: %s before the attacks, %s during, %s after%n", mb(baseline),
                 mb(during[0]), mb(after[0]));
     }
@@ -88,7 +87,7 @@ class MemoryUnderAttackTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> flood.closedByServer.get() >= floodCloses
                     && loads.sent.get() >= pages && readers.sent.get() >= 50L * perReader);
             if (during != null) {
-                during[0] = usedHeapAfterGc();
+                during[0] = UsedHeap.afterGc();
             }
         }
     }
@@ -97,13 +96,6 @@ class MemoryUnderAttackTest {
     private void awaitAttackersGone() {
         await().atMost(Duration.ofSeconds(30)).until(() -> connections.count() == 0
                 && registry.pendingJoinCount() == 0 && registry.detachedCount() == 0);
-    }
-
-    private static long usedHeapAfterGc() {
-        // Two collections: the first may only queue finalizable and reference-cleaned objects for the second
-        System.gc();
-        System.gc();
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     private static String mb(long bytes) {
