@@ -50,7 +50,7 @@ test('form fields: text, checkbox, radio group, select, textarea, several of one
 test('argument values: literals, value, checked, fields', () => {
   const form = html(`<form><input name="q" value="abc"><input type="checkbox" id="cb" checked>
     <button id="b" value="7">go</button></form>`);
-  const call = parseCall(`f(1, 'x', null, value, checked, q, missing)`);
+  const call = parseCall('f(1,"x",null,["value"],["checked"],["q"],["missing"])');
   const cb = document.getElementById('cb');
   // A name no field has stands for the whole form, bound to a record parameter on the server
   assert.deepEqual(argValues(call.args, cb, form), [1, 'x', null, true, true, 'abc', { q: 'abc' }]);
@@ -59,9 +59,9 @@ test('argument values: literals, value, checked, fields', () => {
   assert.deepEqual(argValues(call.args, document.getElementById('b'), form),
     [1, 'x', null, '7', false, 'abc', { q: 'abc' }]);
   // Without a form there is nothing to read
-  assert.deepEqual(argValues(parseCall('f(missing)').args, cb, null), [null]);
+  assert.deepEqual(argValues(parseCall('f(["missing"])').args, cb, null), [null]);
   // An element without a value gives null, not undefined (which JSON would drop)
-  assert.deepEqual(argValues(parseCall('f(value)').args, form, form), [null]);
+  assert.deepEqual(argValues(parseCall('f(["value"])').args, form, form), [null]);
 });
 
 test('the whole form: every named field but buttons, checkbox groups as lists', () => {
@@ -86,7 +86,7 @@ test('the whole form: fields named like what every object has come through as th
   assert.deepEqual(Object.entries(JSON.parse(JSON.stringify(all))), expected, 'and JSON shows every one of them');
   assert.match(JSON.stringify(all), /^\{"constructor":"constructor!",.*"__proto__":"__proto__!"/);
   // By name, as arguments, too; a name no field has still gives the whole form
-  assert.deepEqual(argValues(parseCall('f(constructor, __proto__, toString, hasOwnProperty, missing)').args, form, form),
+  assert.deepEqual(argValues(parseCall('f(["constructor"],["__proto__"],["toString"],["hasOwnProperty"],["missing"])').args, form, form),
     ['constructor!', '__proto__!', 'toString!', 'hasOwnProperty!', all]);
   // A form without such fields gives none of those names
   assert.deepEqual(Object.keys(fields(html('<form><input name="a" value="1"></form>'))), ['a']);
@@ -141,14 +141,14 @@ test('morph keeps the value and caret of the focused field, but updates its othe
 });
 
 test('the focused field survives new elements before it, with no id to go by', () => {
-  const root = html(`<div data-live-id="A"><form><label>Email</label><input name="email" data-live-input="check(value)">
+  const root = html(`<div data-live-id="A"><form><label>Email</label><input name="email" data-live-input='check(["value"])'>
     <input name="email2"></form></div>`);
   const input = root.querySelector('[name=email]');
   input.focus();
   input.value = 'me@exa';
   input.setSelectionRange(6, 6);
   morph(root, `<div data-live-id="A"><p class="error">Invalid</p><form><label>Email</label><p>must contain a dot</p>
-    <div><input name="email" data-live-input="check(value)" class="bad"></div><input name="email2"></form></div>`);
+    <div><input name="email" data-live-input='check(["value"])' class="bad"></div><input name="email2"></form></div>`);
   assert.equal(root.querySelector('[name=email]'), input, 'the same element, moved into its new place');
   assert.equal(input.parentElement.tagName, 'DIV');
   assert.equal(input.className, 'bad');

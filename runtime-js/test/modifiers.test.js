@@ -9,10 +9,10 @@ mock.timers.enable({ apis: ['setTimeout'] });
 
 const { window } = new JSDOM(`<!doctype html><body>
   <div data-live-id="m1">
-    <input id="q" data-live-input.debounce="search(value)">
-    <input id="q2" data-live-input.debounce.1s="slow(value)">
-    <input id="t" data-live-input.throttle.100ms="preview(value)">
-    <input id="b" data-live-input.debounce.blur="late(value)">
+    <input id="q" data-live-input.debounce='search(["value"])'>
+    <input id="q2" data-live-input.debounce.1s='slow(["value"])'>
+    <input id="t" data-live-input.throttle.100ms='preview(["value"])'>
+    <input id="b" data-live-input.debounce.blur='late(["value"])'>
     <input id="k" data-live-keydown.enter="enter" data-live-keydown.ctrl.enter="ctrlEnter"
       data-live-keyup.escape.prevent="esc">
     <div id="outer" data-live-click="outer">
@@ -27,13 +27,13 @@ const { window } = new JSDOM(`<!doctype html><body>
       <button id="inMenu">in</button></div>
     <div id="wrap" data-live-focus="wrapFocus"><input id="fi" data-live-focus="focused" data-live-blur="blurred"></div>
     <button id="dbl" data-live-dblclick="dbl">d</button>
-    <form id="f" data-live-submit="save(name)" data-live-submit.disable-with="Saving…">
-      <input id="name" name="name" data-live-input.debounce="typing(value)">
+    <form id="f" data-live-submit='save(["name"])' data-live-submit.disable-with="Saving…">
+      <input id="name" name="name" data-live-input.debounce='typing(["value"])'>
       <input id="ro" name="ro" readonly><select id="sel" name="sel"><option>a</option></select>
       <button id="save">Save <i>now</i></button><button id="off" type="button" disabled>x</button>
     </form>
   </div>
-  <div data-live-id="e1"><input id="echo" name="echo" value="" data-live-input="echo(value)"><p>0</p></div>
+  <div data-live-id="e1"><input id="echo" name="echo" value="" data-live-input='echo(["value"])'><p>0</p></div>
   <p id="page">outside</p>
 </body>`, { url: 'https://shop.example/page' });
 const { document } = window;
@@ -211,7 +211,7 @@ test('events that do not bubble fire on their target only; any event name bound 
 
 test('answers to events sent before the latest keystroke do not roll a field back, focused or not', () => {
   const echo = $('echo');
-  const html = v => `<div data-live-id="e1"><input id="echo" name="echo" value="${v}" data-live-input="echo(value)"><p>${v}</p></div>`;
+  const html = v => `<div data-live-id="e1"><input id="echo" name="echo" value="${v}" data-live-input='echo(["value"])'><p>${v}</p></div>`;
   echo.focus();
   type(echo, 'a');
   type(echo, 'ab');

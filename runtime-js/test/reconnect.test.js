@@ -13,8 +13,8 @@ Math.random = () => random;
 const { window } = new JSDOM(`<!doctype html><body>
   <div data-live-component="A" data-live-id="a1"><p>0</p>
     <button id="a" data-live-click="add">+</button>
-    <form id="f" data-live-submit="save(name)"><input id="name" name="name"><button id="save">save</button></form>
-    <input id="q" name="q" value="" data-live-input="search(value)">
+    <form id="f" data-live-submit='save(["name"])'><input id="name" name="name"><button id="save">save</button></form>
+    <input id="q" name="q" value="" data-live-input='search(["value"])'>
   </div>
   <div data-live-component="B" data-live-id="b1"><button id="b" data-live-click="bump">b</button></div>
   <div id="slot"></div>

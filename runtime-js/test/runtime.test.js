@@ -6,18 +6,18 @@ import { FakeSocket, installPage } from '../test-support/fake-socket.js';
 
 const { window } = new JSDOM(`<!doctype html><body>
   <div data-live-component="Counter" data-live-id="c1"><b>0</b>
-    <button id="inc" data-live-click="add(1, 'one')">+</button>
+    <button id="inc" data-live-click='add(1,"one")'>+</button>
     <a id="link" href="#go" data-live-click="go">go</a>
-    <input id="cb" type="checkbox" data-live-click="toggle(checked)">
+    <input id="cb" type="checkbox" data-live-click='toggle(["checked"])'>
     <button id="plain">not live</button>
   </div>
   <div data-live-component="Todo" data-live-id="t1">
-    <form id="f" data-live-submit="save(title, done, 'x')">
-      <input id="title" name="title" value="milk" data-live-input="search(value)">
-      <input id="done" type="checkbox" name="done" data-live-change="mark(value)">
+    <form id="f" data-live-submit='save(["title"],["done"],"x")'>
+      <input id="title" name="title" value="milk" data-live-input='search(["value"])'>
+      <input id="done" type="checkbox" name="done" data-live-change='mark(["value"])'>
       <button id="send">save</button>
     </form>
-    <div data-live-submit="find(q)"><form id="wrapped"><input name="q" value="tea"></form></div>
+    <div data-live-submit='find(["q"])'><form id="wrapped"><input name="q" value="tea"></form></div>
   </div>
   <form id="outside"><button id="out" type="button">plain form</button></form>
 </body>`, { url: 'https://shop.example/page' });
@@ -70,9 +70,9 @@ test('a click sends the event, the element is loading until the answer, whose ht
   assert.ok(inc.classList.contains('live-loading'));
   ws.answer({ t: 'ok', ref: msg.ref, id: 'c1',
     html: `<div data-live-component="Counter" data-live-id="c1"><b>1</b>
-    <button id="inc" data-live-click="add(1, 'one')">+</button>
+    <button id="inc" data-live-click='add(1,"one")'>+</button>
     <a id="link" href="#go" data-live-click="go">go</a>
-    <input id="cb" type="checkbox" data-live-click="toggle(checked)">
+    <input id="cb" type="checkbox" data-live-click='toggle(["checked"])'>
     <button id="plain">not live</button></div>` });
   assert.equal(root('c1').querySelector('b').textContent, '1');
   assert.ok(!inc.classList.contains('live-loading'));
@@ -137,9 +137,9 @@ test('render messages morph, and keep what the user is typing', () => {
   title.focus();
   title.value = 'typing';
   ws.answer({ t: 'render', id: 't1', html: `<div data-live-component="Todo" data-live-id="t1">
-    <p>new</p><form id="f" data-live-submit="save(title, done, 'x')">
-      <input id="title" name="title" value="server" data-live-input="search(value)">
-      <input id="done" type="checkbox" name="done" data-live-change="mark(value)">
+    <p>new</p><form id="f" data-live-submit='save(["title"],["done"],"x")'>
+      <input id="title" name="title" value="server" data-live-input='search(["value"])'>
+      <input id="done" type="checkbox" name="done" data-live-change='mark(["value"])'>
       <button id="send">save</button></form></div>` });
   assert.equal(root('t1').querySelector('p').textContent, 'new');
   assert.equal(title.value, 'typing');

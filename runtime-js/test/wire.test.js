@@ -11,13 +11,13 @@ Math.random = () => 1;
 
 const { window } = new JSDOM(`<!doctype html><body>
   <div data-live-component="A" data-live-id="a1">
-    <form id="f" data-live-submit="save(user)">
+    <form id="f" data-live-submit='save(["user"])'>
       <input id="constructor" name="constructor"><input id="proto" name="__proto__"><input name="toString">
       <input type="checkbox" id="reset" name="reset">
       <textarea id="text" name="text"></textarea><button id="save">save</button>
     </form>
     <button id="a" data-live-click="add">+</button>
-    <input id="q" data-live-change="say(value)">
+    <input id="q" data-live-change='say(["value"])'>
   </div>
   <div data-live-component="B" data-live-id="b1"><button id="b" data-live-click="bump">b</button></div>
 </body>`, { url: 'https://shop.example/page' });

@@ -25,7 +25,7 @@ class DemoPagesTest {
         get("/guestbook").then().statusCode(200)
                 .body(containsString("data-live-component=\"GuestBook\""))
                 .body(containsString("<title>GuestBook - Quarkus Live demo</title>"))
-                .body(containsString("data-live-submit=\"sign(signature)\""))
+                .body(containsString("data-live-submit=\"sign([&quot;signature&quot;])\""))
                 .body(containsString("<label for=\"guestbook-name\">Name</label>"))
                 .body(containsString("<input id=\"guestbook-name\" name=\"name\""))
                 .body(containsString("<label for=\"guestbook-message\">Message"))
@@ -42,13 +42,13 @@ class DemoPagesTest {
         get("/chat").then().statusCode(200)
                 .body(containsString("data-live-component=\"Chat\""))
                 .body(containsString("<title>Chat - Quarkus Live demo</title>"))
-                .body(containsString("data-live-submit=\"enter(name)\""))
+                .body(containsString("data-live-submit=\"enter([&quot;name&quot;])\""))
                 .body(containsString("<label for=\"chat-name\">Your name</label>"))
                 .body(containsString("<input id=\"chat-name\" name=\"name\""))
                 .body(containsString("<span class=\"error\" id=\"error-name\"></span>"))
                 .body(containsString("<h3>Here now</h3>"))
                 // No form to send before the user has a name
-                .body(not(containsString("data-live-submit=\"send(text)\"")));
+                .body(not(containsString("data-live-submit=\"send([&quot;text&quot;])\"")));
     }
 
     @Test
@@ -57,7 +57,7 @@ class DemoPagesTest {
                 .body(containsString("data-live-component=\"Dashboard\""))
                 .body(containsString("<label for=\"dashboard-day\">Day"))
                 .body(containsString("type=\"date\""))
-                .body(containsString("data-live-change=\"pick(value)\""))
+                .body(containsString("data-live-change=\"pick([&quot;value&quot;])\""))
                 .body(containsString("<span class=\"error\" id=\"error-day\"></span>"))
                 .body(containsString("data-live-click=\"refresh\""))
                 .body(containsString("id=\"showing\">Showing "));

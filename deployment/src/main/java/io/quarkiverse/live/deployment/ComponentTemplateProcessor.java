@@ -13,6 +13,7 @@ import org.jboss.jandex.PrimitiveType;
 import org.jboss.jandex.Type;
 
 import io.quarkiverse.live.runtime.render.TemplateIds;
+import io.quarkiverse.live.runtime.template.MarkupParser;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
@@ -39,6 +40,32 @@ public class ComponentTemplateProcessor {
                 problems.add("Live component " + component.componentClass().name() + " has no template: expected "
                         + "src/main/resources/templates/" + component.templateId()
                         + " (or name another one with @Live(template = \"...\"))");
+            }
+        }
+        if (!problems.isEmpty()) {
+            errors.produce(new ValidationErrorBuildItem(new LiveBuildException(problems)));
+        }
+    }
+
+    @BuildStep
+    void readComponentTemplates(List<LiveComponentBuildItem> components, EffectiveTemplatePathsBuildItem templates,
+            BuildProducer<ComponentTemplateBuildItem> read) {
+        for (LiveComponentBuildItem component : components) {
+            for (TemplatePathBuildItem template : templates.getTemplatePaths()) {
+                if (template.getPath().equals(component.templateId()) && template.getContent() != null) {
+                    read.produce(new ComponentTemplateBuildItem(component, MarkupParser.parse(template.getContent())));
+                }
+            }
+        }
+    }
+
+    @BuildStep
+    void checkOneRootElement(List<ComponentTemplateBuildItem> templates, BuildProducer<ValidationErrorBuildItem> errors) {
+        List<String> problems = new ArrayList<>();
+        for (ComponentTemplateBuildItem template : templates) {
+            String problem = TemplateRoots.problem(template);
+            if (problem != null) {
+                problems.add(problem);
             }
         }
         if (!problems.isEmpty()) {

@@ -4,26 +4,27 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jboss.jandex.FieldInfo;
 import org.jboss.jandex.MethodInfo;
 
-import io.quarkiverse.live.deployment.CallParser.Argument;
-import io.quarkiverse.live.deployment.CallParser.Call;
-import io.quarkiverse.live.deployment.CallParser.Literal;
 import io.quarkiverse.live.runtime.dispatch.ArgumentBinder;
 import io.quarkiverse.live.runtime.dispatch.ConversionException;
 import io.quarkiverse.live.runtime.render.ComponentView;
-import io.quarkiverse.live.runtime.render.EventAttributes;
 import io.quarkiverse.live.runtime.render.TemplateIds;
+import io.quarkiverse.live.runtime.template.CallSyntax;
+import io.quarkiverse.live.runtime.template.CallSyntax.Argument;
+import io.quarkiverse.live.runtime.template.CallSyntax.Call;
+import io.quarkiverse.live.runtime.template.CallSyntax.Literal;
+import io.quarkiverse.live.runtime.template.EventAttributes;
+import io.quarkiverse.live.runtime.template.EventAttributes.Binding;
+import io.quarkiverse.live.runtime.template.HtmlText;
+import io.quarkiverse.live.runtime.template.Markup.Attribute;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.qute.Expression;
-import io.quarkus.qute.deployment.EffectiveTemplatePathsBuildItem;
-import io.quarkus.qute.deployment.TemplatePathBuildItem;
 import io.quarkus.qute.deployment.TemplatesAnalysisBuildItem.TemplateAnalysis;
 import io.quarkus.qute.deployment.TemplatesAnalysisBuildItem;
 
@@ -35,32 +36,22 @@ import io.quarkus.qute.deployment.TemplatesAnalysisBuildItem;
  */
 public class TemplateBindingsProcessor {
 
-    /** {@code @click.prevent="..."} or {@code data-live-click.prevent="..."} at the start of an attribute. */
-    private static final Pattern EVENT_ATTRIBUTE = Pattern.compile(
-            "(?<=\\s)(@|data-live-)([A-Za-z][\\w-]*)((?:\\.[\\w-]+)*)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')");
     private static final Pattern DURATION = Pattern.compile("\\d+(ms|s)");
     /** The modifiers the browser runtime knows; see the docs' event table. */
     static final Set<String> MODIFIERS = Set.of("prevent", "stop", "self", "once", "passive", "capture", "window",
             "document", "outside", "enter", "escape", "tab", "space", "up", "down", "left", "right", "ctrl", "shift",
             "alt", "meta", "debounce", "throttle");
-    /** An event attribute without a value: {@code <form @submit.prevent>}. */
-    private static final Pattern VALUELESS_EVENT_ATTRIBUTE = Pattern
-            .compile("(?<=\\s)@([A-Za-z][\\w-]*(?:\\.[\\w-]+)*)(?=\\s+[^=\\s]|\\s*/?>)");
-    /** Attributes the runtime sets or reads itself; they are no event bindings. */
-    private static final Set<String> RESERVED = Set.of("component", "id");
     /** Literals are checked with the converter the running application uses for arguments. */
     private static final ArgumentBinder LITERALS = new ArgumentBinder();
 
     @BuildStep
-    void checkComponentTemplates(List<LiveComponentBuildItem> components, EffectiveTemplatePathsBuildItem templates,
+    void checkComponentTemplates(List<LiveComponentBuildItem> components, List<ComponentTemplateBuildItem> templates,
             TemplatesAnalysisBuildItem analysis, BuildProducer<ValidationErrorBuildItem> errors) {
         List<String> problems = new ArrayList<>();
+        for (ComponentTemplateBuildItem template : templates) {
+            checkEventAttributes(template, problems);
+        }
         for (LiveComponentBuildItem component : components) {
-            for (TemplatePathBuildItem template : templates.getTemplatePaths()) {
-                if (template.getPath().equals(component.templateId()) && template.getContent() != null) {
-                    checkEventAttributes(component, template.getContent(), problems);
-                }
-            }
             for (TemplateAnalysis templateAnalysis : analysis.getAnalysis()) {
                 if (isTemplateOf(component, templateAnalysis)) {
                     checkExpressions(component, templateAnalysis, problems);
@@ -78,30 +69,19 @@ public class TemplateBindingsProcessor {
                 || TemplateIds.withoutSuffix(id).equals(analysis.id);
     }
 
-    static void checkEventAttributes(LiveComponentBuildItem component, String content, List<String> problems) {
-        Matcher valueless = VALUELESS_EVENT_ATTRIBUTE.matcher(content);
-        while (valueless.find()) {
-            if (!EventAttributes.insideTag(content, valueless.start())) {
+    static void checkEventAttributes(ComponentTemplateBuildItem template, List<String> problems) {
+        LiveComponentBuildItem component = template.component();
+        for (Binding binding : EventAttributes.bindings(template.markup())) {
+            Attribute attribute = binding.attribute();
+            String written = attribute.name();
+            if (attribute.value() == null) {
+                problems.add(template.where(attribute.start()) + ": " + written
+                        + ": an event attribute names the handler to call, e.g. " + written + "=\"save\"");
                 continue;
             }
-            problems.add(component.templateId() + ":" + lineOf(content, valueless.start()) + ": @" + valueless.group(1)
-                    + ": an event attribute names the handler to call, e.g. @" + valueless.group(1) + "=\"save\"");
-        }
-        Matcher matcher = EVENT_ATTRIBUTE.matcher(content);
-        while (matcher.find()) {
-            if (!EventAttributes.insideTag(content, matcher.start())) {
-                continue;
-            }
-            String event = matcher.group(2);
-            boolean dataSpelling = matcher.group(1).equals("data-live-");
-            if (dataSpelling && RESERVED.contains(event)) {
-                continue;
-            }
-            String modifiers = matcher.group(3);
-            String value = matcher.group(4) != null ? matcher.group(4) : matcher.group(5);
-            String where = component.templateId() + ":" + lineOf(content, matcher.start()) + ": "
-                    + matcher.group(1) + event + modifiers + "=\"" + value + "\": ";
-            if (RESERVED.contains(event)) {
+            String event = binding.event();
+            String where = template.where(attribute.start()) + ": " + written + "=\"" + attribute.value() + "\": ";
+            if (EventAttributes.RESERVED.contains(event)) {
                 problems.add(where + "@" + event + " would become data-live-" + event
                         + ", which Quarkus Live sets on the component's root itself; it is no event");
                 continue;
@@ -111,16 +91,15 @@ public class TemplateBindingsProcessor {
                         + event.toLowerCase() + "'; write it in lowercase");
                 continue;
             }
-            List<String> modifierList = modifiers.isEmpty() ? List.of() : List.of(modifiers.substring(1).split("\\."));
-            String modifierProblem = modifierProblem(event, modifierList);
+            String modifierProblem = modifierProblem(event, binding.modifiers());
             if (modifierProblem != null) {
                 problems.add(where + modifierProblem);
                 continue;
             }
-            if (modifierList.contains("disable-with")) {
+            if (binding.isText()) {
                 continue; // its value is the text shown while the submit is in flight
             }
-            String callProblem = callProblem(component, decodeEntities(value));
+            String callProblem = callProblem(component, HtmlText.decodeAttribute(attribute.value()));
             if (callProblem != null) {
                 problems.add(where + callProblem);
             }
@@ -155,7 +134,7 @@ public class TemplateBindingsProcessor {
     private static String callProblem(LiveComponentBuildItem component, String value) {
         Call call;
         try {
-            call = CallParser.parse(value);
+            call = CallSyntax.parse(value);
         } catch (IllegalArgumentException e) {
             return "not a handler call (" + e.getMessage() + "); write handler or handler(arg, ...)";
         }
@@ -219,21 +198,5 @@ public class TemplateBindingsProcessor {
                         + "'" + Suggestions.didYouMean(root, names));
             }
         }
-    }
-
-    /** The attribute value as the browser reads it: the character references a template may use in HTML. */
-    private static String decodeEntities(String value) {
-        return value.replace("&quot;", "\"").replace("&#34;", "\"").replace("&apos;", "'").replace("&#39;", "'")
-                .replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
-    }
-
-    private static int lineOf(String content, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset; i++) {
-            if (content.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
     }
 }

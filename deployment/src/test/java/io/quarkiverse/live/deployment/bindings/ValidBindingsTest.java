@@ -38,7 +38,9 @@ class ValidBindingsTest {
     void everyBindingRendersAsDataLive() {
         get("/widget").then().statusCode(200)
                 .body(containsString("data-live-click.prevent.stop=\"increment\""))
-                .body(containsString("data-live-keydown.ctrl.enter=\"rename(value, true)\""))
+                .body(containsString("data-live-keydown.ctrl.enter=\"rename([&quot;value&quot;],true)\""))
+                .body(containsString("data-live-mouseenter.self=\"rename(&quot;it&#39;s&quot;,true)\""))
+                .body(containsString("data-live-dblclick=\"rename(&quot;x&quot;,false)\""))
                 .body(containsString("data-live-submit.disable-with=\"Saving...\""))
                 .body(containsString("data-live-click=\"add(1)\""))
                 .body(not(containsString(" @click")));

@@ -8,11 +8,14 @@ import jakarta.inject.Singleton;
 
 import io.quarkiverse.live.runtime.component.ComponentBinding;
 import io.quarkiverse.live.runtime.component.LiveComponents;
+import io.quarkiverse.live.runtime.template.EventAttributes;
+import io.quarkiverse.live.runtime.template.LiveNamespace;
 import io.quarkus.qute.EngineBuilder;
 
 /**
  * Teaches the Qute engine about components: their state resolves through {@link ComponentValueResolver}, and their
- * templates' {@code @event} attributes are rewritten to {@code data-live-event} as they are parsed. Other templates are
+ * templates' event attributes are rewritten to what the page carries as they are parsed (the
+ * {@code live:} namespace renders the values passed to handlers). Other templates are
  * not touched, so {@code @click} of Alpine.js or Vue in an ordinary page stays as written.
  */
 @Singleton
@@ -30,6 +33,7 @@ public class LiveEngineSetup {
     void configure(@Observes EngineBuilder builder) {
         builder.addValueResolver(new ComponentValueResolver());
         builder.addValueResolver(new ErrorsValueResolver());
+        builder.addNamespaceResolver(LiveNamespace.resolver());
         builder.addParserHook(helper -> {
             if (componentTemplateIds.contains(helper.getTemplateId())) {
                 helper.addContentFilter(EventAttributes::rewrite);

@@ -1,4 +1,4 @@
-package io.quarkiverse.live.deployment;
+package io.quarkiverse.live.runtime.template;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -6,43 +6,66 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the value of an event attribute, {@code handler} or {@code handler(arg, ...)}, with the grammar the browser
- * runtime uses (docs: the wire protocol): numbers, quoted strings, {@code true}/{@code false}/{@code null}, bare names
- * (form fields, {@code value}, {@code checked}) and Qute expressions, which the server renders into a literal.
+ * The call grammar of event attributes, {@code handler} or {@code handler(arg, ...)}, in its one place: the build checks
+ * calls with it and the running application turns them into what the browser reads ({@link EventAttributes}), so the
+ * browser parses no grammar of its own.
+ *
+ * <pre>
+ * call     = handler [ "(" [ arg { "," arg } ] ")" ]      white space allowed around every part
+ * handler  = a Java identifier
+ * arg      = number | string | "true" | "false" | "null" | expression | name
+ * number   = a JSON number: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
+ * string   = '...' or "..." ; a backslash takes the next character as it is; may hold Qute expressions
+ * expression = a Qute expression, {item.id}: its value, rendered on the server
+ * name     = identifier { identifier-part | "." | "-" } : value, checked, or a form field of the element's form
+ * </pre>
+ *
+ * The text is the attribute value as the browser reads it: character references decoded, Qute tags as written.
  */
-final class CallParser {
+public final class CallSyntax {
+
+    private static final String NUMBER = "-?(0|[1-9]\\d*)(\\.\\d+)?([eE][+-]?\\d+)?";
 
     /** One argument as written in the template. */
-    sealed interface Argument {
+    public sealed interface Argument {
     }
 
     /** A literal whose value is known at build time: a number, a {@link String}, a Boolean or null. */
-    record Literal(Object value, String source) implements Argument {
+    public record Literal(Object value, String source) implements Argument {
     }
 
     /** A bare name: a form field, {@code value} or {@code checked}; its value comes from the page. */
-    record Name(String name) implements Argument {
+    public record Name(String name) implements Argument {
     }
 
-    /** A Qute expression such as {@code {item.id}}, rendered on the server before the page leaves. */
-    record Expression(String source) implements Argument {
+    /** A Qute expression, {@code {item.id}} as written: the argument is its value, rendered on the server. */
+    public record Expression(String tag) implements Argument {
+
+        /** The expression without its braces. */
+        public String expression() {
+            return tag.substring(1, tag.length() - 1).trim();
+        }
     }
 
-    record Call(String handler, List<Argument> arguments) {
+    /** A string holding Qute expressions, {@code 'row-{item.id}'}: text parts and {@link Expression}s in order. */
+    public record Interpolated(List<Object> parts, String source) implements Argument {
+    }
+
+    public record Call(String handler, List<Argument> arguments) {
     }
 
     private final String text;
     private int pos;
 
-    private CallParser(String text) {
+    private CallSyntax(String text) {
         this.text = text;
     }
 
     /**
      * @throws IllegalArgumentException saying what is wrong and where
      */
-    static Call parse(String text) {
-        return new CallParser(text).call();
+    public static Call parse(String text) {
+        return new CallSyntax(text).call();
     }
 
     private Call call() {
@@ -86,24 +109,20 @@ final class CallParser {
         char c = peek();
         int start = pos;
         if (c == '\'' || c == '"') {
-            return new Literal(quoted(c), text.substring(start, pos));
+            return quoted(c);
         }
-        if (c == '{') {
-            int end = text.indexOf('}', pos);
-            if (end < 0) {
-                throw error("unclosed Qute expression");
-            }
-            pos = end + 1;
-            return new Expression(text.substring(start, pos));
+        if (MarkupParser.isQuteTagStart(text, pos)) {
+            return expression();
         }
         if (c == '-' || Character.isDigit(c)) {
             while (pos < text.length() && "+-.eE0123456789".indexOf(text.charAt(pos)) >= 0) {
                 pos++;
             }
             String number = text.substring(start, pos);
-            if (!number.matches("-?(0|[1-9]\\d*)(\\.\\d+)?([eE][+-]?\\d+)?")) {
+            if (!number.matches(NUMBER)) {
                 pos = start;
-                throw error("'" + number + "' is not a number");
+                throw error("'" + number + "' is not a number (numbers are written as in JSON: no leading zeros, "
+                        + "digits on both sides of the point)");
             }
             return new Literal(jsonNumber(number), number);
         }
@@ -129,20 +148,52 @@ final class CallParser {
         return Double.valueOf(number);
     }
 
-    private String quoted(char quote) {
+    private Argument quoted(char quote) {
+        int start = pos;
+        List<Object> parts = new ArrayList<>();
         StringBuilder value = new StringBuilder();
         pos++;
         while (pos < text.length()) {
-            char c = text.charAt(pos++);
+            char c = text.charAt(pos);
             if (c == quote) {
-                return value.toString();
+                pos++;
+                String source = text.substring(start, pos);
+                if (parts.isEmpty()) {
+                    return new Literal(value.toString(), source);
+                }
+                if (!value.isEmpty()) {
+                    parts.add(value.toString());
+                }
+                return new Interpolated(List.copyOf(parts), source);
             }
+            if (MarkupParser.isQuteTagStart(text, pos)) {
+                if (!value.isEmpty()) {
+                    parts.add(value.toString());
+                    value.setLength(0);
+                }
+                parts.add(expression());
+                continue;
+            }
+            pos++;
             if (c == '\\' && pos < text.length()) {
                 c = text.charAt(pos++);
             }
             value.append(c);
         }
         throw error("unclosed string");
+    }
+
+    /** A Qute expression tag; sections, comments and the like have no value to pass. */
+    private Expression expression() {
+        int start = pos;
+        if ("#/:@!|".indexOf(text.charAt(pos + 1)) >= 0) {
+            throw error("a Qute section, comment or declaration is no argument; pass an expression such as {item.id}");
+        }
+        pos = MarkupParser.quteTagEnd(text, pos);
+        if (text.charAt(pos - 1) != '}') {
+            throw error("unclosed Qute expression");
+        }
+        return new Expression(text.substring(start, pos));
     }
 
     private String identifier() {
