@@ -233,6 +233,10 @@ function receive(msg) {
   }
   pending.delete(ref);
   const root = rootOf(id);
+  // The whole HTML, or edits of the last HTML received (d: [at, removed, inserted, ...]), which is kept to edit
+  const s = S.get(id);
+  const html = msg.html ?? (msg.d && s?.h != null ? edit(s.h, msg.d) : null);
+  if (html && s) s.h = html;
   // Before the morph, so that the server's HTML decides the form's final state
   done(wait);
   // The answer to an event releases the fields typed into before it; a join's answer or a render releases none
@@ -244,18 +248,17 @@ function receive(msg) {
     (root || document).dispatchEvent(new CustomEvent('live:error', { bubbles: true, detail: msg }));
   } else if (root && (t === 'ok' || t === 'render')) {
     if (wait.j) {
-      const s = st(id);
       s.k = msg.token;
       s.j = 2;
       mark(root, 1);
     }
-    if (msg.html) {
+    if (html) {
       // Forms whose submit is still in flight stay frozen: thawed for the morph, which sees the server's HTML
       // against the page as the server knows it, and frozen again after
       const frozen = [...pending.values()].filter(w => w.undo);
       for (const w of frozen) w.undo();
       // A field typed into since the event answered here keeps its value; a render or a join keeps every such field
-      morph(root, msg.html, f => typed.get(f) > at);
+      morph(root, html, f => typed.get(f) > at);
       for (const w of frozen) w.undo = freeze(w.form, w.text);
       scan(root);
     }
@@ -267,6 +270,16 @@ function receive(msg) {
     if (t === 'ok' && wait.form) HTMLFormElement.prototype.reset.call(wait.form);
   }
   for (const [f, r] of typed) if (r <= at || !f.isConnected) typed.delete(f);
+}
+
+// Applies edits [at, removed, inserted, ...] (ascending positions in h) to the string h
+function edit(h, d) {
+  let o = '', a = 0;
+  for (let i = 0; i < d.length; i += 3) {
+    o += h.slice(a, d[i]) + d[i + 2];
+    a = d[i] + d[i + 1];
+  }
+  return o + h.slice(a);
 }
 
 // The fields the user has typed in or changed, per form: errors show only for those while the user is still at it

@@ -17,9 +17,12 @@ public class Echo {
         calls++;
     }
 
-    /** Renders {@code size} characters (at most a megabyte) from an event of a few bytes. */
+    /**
+     * Renders {@code size} characters (at most a megabyte) from an event of a few bytes: another letter at each call, so
+     * that no answer is a small edit of the one before.
+     */
     void fill(int size) {
-        text = "x".repeat(Math.max(0, Math.min(size, 1 << 20)));
+        text = Character.toString('a' + calls % 26).repeat(Math.max(0, Math.min(size, 1 << 20)));
         calls++;
     }
 }

@@ -377,13 +377,14 @@ class HostileInputTest {
 
         private final Vertx vertx = Vertx.vertx();
         private final List<JsonObject> received = new CopyOnWriteArrayList<>();
+        private final HtmlCopies copies = new HtmlCopies();
         private final AtomicReference<Short> closeCode = new AtomicReference<>();
         private final WebSocket socket;
 
         private RawSocket(URI base) throws Exception {
             // Handlers go on before the connection exists, so not even the hello can come before them
             ClientWebSocket ws = vertx.createWebSocketClient().webSocket();
-            ws.textMessageHandler(text -> received.add(new JsonObject(text)));
+            ws.textMessageHandler(text -> received.add(copies.read(new JsonObject(text))));
             // -1: closed without a close frame
             ws.closeHandler(ignored -> closeCode.set(ws.closeStatusCode() == null ? -1 : ws.closeStatusCode()));
             ws.connect(new WebSocketConnectOptions().setHost(base.getHost()).setPort(base.getPort())

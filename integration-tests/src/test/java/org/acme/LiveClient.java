@@ -28,6 +28,7 @@ final class LiveClient implements AutoCloseable {
     private final Vertx vertx = Vertx.vertx();
     private final WebSocket socket;
     private final List<JsonObject> received = new CopyOnWriteArrayList<>();
+    private final HtmlCopies copies = new HtmlCopies();
     private final List<String> rawReceived = new CopyOnWriteArrayList<>();
     private final java.util.concurrent.atomic.AtomicLong refs = new java.util.concurrent.atomic.AtomicLong(1);
     /** The close code once the connection has closed (-1 without one), else {@code null}. */
@@ -47,7 +48,7 @@ final class LiveClient implements AutoCloseable {
         ClientWebSocket ws = client.webSocket();
         ws.textMessageHandler(text -> {
             rawReceived.add(text);
-            received.add(new JsonObject(text));
+            received.add(copies.read(new JsonObject(text)));
         });
         ws.closeHandler(ignored -> closeStatus = ws.closeStatusCode() == null ? -1 : (int) ws.closeStatusCode());
         try {
@@ -216,8 +217,13 @@ final class LiveClient implements AutoCloseable {
 
     /** The length in bytes of the raw answer to the given ref. */
     int rawLength(long ref) {
+        return rawReply(ref).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+
+    /** The answer to the given ref as the server sent it (with edits as edits, where they came so). */
+    String rawReply(long ref) {
         return rawReceived.stream().filter(text -> new JsonObject(text).getLong("ref", -1L) == ref).findFirst()
-                .orElseThrow().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+                .orElseThrow();
     }
 
     long lastRef() {

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -49,10 +50,27 @@ class ProtocolTest {
             assertTrue(reply.getString("html").contains("Count: 1"), reply.encode());
             assertTrue(reply.getString("html").contains("data-live-id=\"" + id + "\""));
 
+            int whole = client.rawLength(client.lastRef());
+
             reply = client.event(id, "add", 10);
             assertTrue(reply.getString("html").contains("Count: 11"), reply.encode());
-            System.out.printf("Bytes sent for one counter click (Option A, whole HTML): %d%n",
+            System.out.printf("Bytes sent for one counter click: %d (whole HTML), %d (edits)%n", whole,
                     client.rawLength(client.lastRef()));
+        }
+    }
+
+    @Test
+    void afterTheWholeHtmlOnceOnlyEditsOfItAreSent() throws Exception {
+        String id = mountCounter();
+        try (LiveClient client = LiveClient.connect(base)) {
+            client.join(id);
+            JsonObject first = new JsonObject(client.rawReply(client.event(id, "increment").getLong("ref")));
+            assertTrue(first.getString("html").contains("Count: 1"), "the browser has no copy yet: " + first.encode());
+            JsonObject second = new JsonObject(client.rawReply(client.event(id, "increment").getLong("ref")));
+            assertNull(second.getString("html"), second.encode());
+            assertEquals(new JsonArray().add(first.getString("html").indexOf("Count: 1") + 7).add(1).add("2"),
+                    second.getJsonArray("d"), "one digit replaced: " + second.encode());
+            assertTrue(client.rawLength(second.getLong("ref")) < 80, second.encode());
         }
     }
 

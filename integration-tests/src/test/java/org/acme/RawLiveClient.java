@@ -23,6 +23,7 @@ final class RawLiveClient {
     private final ClientWebSocket socket;
     private final AtomicLong refs = new AtomicLong(1);
     private final Map<Long, CompletableFuture<JsonObject>> waiting = new ConcurrentHashMap<>();
+    private final HtmlCopies copies = new HtmlCopies();
 
     private RawLiveClient(ClientWebSocket socket) {
         this.socket = socket;
@@ -36,7 +37,7 @@ final class RawLiveClient {
         RawLiveClient client = new RawLiveClient(socket);
         CompletableFuture<RawLiveClient> greeted = new CompletableFuture<>();
         socket.textMessageHandler(text -> {
-            JsonObject message = new JsonObject(text);
+            JsonObject message = client.copies.read(new JsonObject(text));
             if ("hello".equals(message.getString("t"))) {
                 greeted.complete(client);
                 return;

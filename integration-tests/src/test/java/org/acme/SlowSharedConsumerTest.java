@@ -42,20 +42,25 @@ class SlowSharedConsumerTest {
             int before = connections.count();
             try (StalledClient slow = StalledClient.joined(base, slowId)) {
                 await().atMost(Duration.ofSeconds(10)).until(() -> connections.count() > before);
-                // Every update pushes a list with one 64 KB entry to both; the slow client reads none of them
-                String big = "x".repeat(64 * 1024);
+                // Every update pushes a list with one 64 KB entry to both, each all new, so that no edit of the last
+                // one is small; the slow client reads none of them
                 int pushed = 0;
                 while (connections.count() > before && pushed < 2000) {
-                    shared.set("test-list", new ArrayList<>(List.of(big + pushed))).toCompletableFuture()
+                    shared.set("test-list", new ArrayList<>(List.of(entry(pushed)))).toCompletableFuture()
                             .get(10, TimeUnit.SECONDS);
                     pushed++;
                 }
                 await().atMost(Duration.ofSeconds(30)).until(() -> connections.count() == before);
-                String last = big + (pushed - 1);
+                String last = entry(pushed - 1);
                 honest.awaitRender(honestId, html -> html.contains(last));
                 System.out.printf("A client that stopped reading shared updates was closed after %d updates of 64 KB;"
                         + " the reading one got the last%n", pushed);
             }
         }
+    }
+
+    /** 64 KB of one letter, another letter for the next update, and the number. */
+    private static String entry(int number) {
+        return Character.toString('a' + number % 26).repeat(64 * 1024) + number;
     }
 }

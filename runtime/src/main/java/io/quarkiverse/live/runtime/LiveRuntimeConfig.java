@@ -179,4 +179,20 @@ public interface LiveRuntimeConfig {
      */
     @WithDefault("5s")
     Duration presenceTimeout();
+
+    /**
+     * What the server sends when a component's HTML changes. {@code edits}: the changed part only, as edits of the
+     * HTML the browser received last (the whole HTML the first time after a join, and after a rejoin). {@code html}:
+     * always the whole HTML, for debugging and comparison.
+     */
+    @WithDefault("edits")
+    Diff diff();
+
+    /** The values of {@link #diff()}. */
+    enum Diff {
+        /** Edits of the browser's copy of the component's HTML. */
+        EDITS,
+        /** The whole HTML every time. */
+        HTML
+    }
 }

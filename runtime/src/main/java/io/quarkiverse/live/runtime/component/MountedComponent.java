@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.quarkiverse.live.runtime.render.HtmlChange;
 import io.quarkus.arc.InstanceHandle;
 import io.vertx.core.Context;
 
@@ -44,6 +45,8 @@ public final class MountedComponent {
     /** Children mounted by {@code {#live}} sections of this component's template, by their key in the template. */
     private final Map<String, MountedComponent> children = new LinkedHashMap<>();
     private volatile String lastHtml;
+    /** Whether the browser holds {@link #lastHtml} as a string it can apply edits to (it received it whole). */
+    private volatile boolean browserHasCopy;
 
     // Guarded by this
     private Phase phase = Phase.RENDERED;
@@ -113,11 +116,27 @@ public final class MountedComponent {
         return lastHtml;
     }
 
-    /** Records the HTML the browser now has and says whether it differs from what it had before. */
-    public boolean replaceHtml(String html) {
-        boolean changed = !html.equals(lastHtml);
+    /** Records the first render, which the browser receives with the page: as markup, not as a string it keeps. */
+    public void firstPaint(String html) {
         lastHtml = html;
-        return changed;
+    }
+
+    /**
+     * Records the HTML the browser is about to receive and says what to send for it: {@code null} when it did not
+     * change (unless {@code whole}: the browser needs all of it, after a rejoin), the whole HTML when the browser keeps
+     * no copy yet or edits are off, else the edits of its copy.
+     */
+    public HtmlChange replaceHtml(String html, boolean whole, boolean edits) {
+        String before = lastHtml;
+        lastHtml = html;
+        if (!whole && html.equals(before)) {
+            return null;
+        }
+        if (whole || !edits || !browserHasCopy) {
+            browserHasCopy = true;
+            return HtmlChange.whole(html);
+        }
+        return HtmlChange.between(before, html);
     }
 
     /** The child mounted under that key by the last render, or {@code null}. Call on the task queue. */

@@ -14,6 +14,7 @@ import jakarta.validation.ConstraintViolationException;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.live.runtime.LiveRuntimeConfig;
+import io.quarkiverse.live.runtime.LiveRuntimeConfig.Diff;
 import io.quarkiverse.live.runtime.component.ComponentBinding;
 import io.quarkiverse.live.runtime.component.ComponentRegistry;
 import io.quarkiverse.live.runtime.component.EventSequence;
@@ -27,6 +28,7 @@ import io.quarkiverse.live.runtime.protocol.ErrorCode;
 import io.quarkiverse.live.runtime.protocol.MessageReader;
 import io.quarkiverse.live.runtime.protocol.Replies;
 import io.quarkiverse.live.runtime.protocol.ServerBuild;
+import io.quarkiverse.live.runtime.render.HtmlChange;
 import io.quarkiverse.live.runtime.render.ComponentRenderer;
 import io.quarkiverse.live.runtime.shared.MountClaims;
 import io.quarkiverse.live.runtime.shared.SharedCall;
@@ -359,8 +361,7 @@ public class Dispatcher {
                         devMode ? "Rendering failed: " + failure.getMessage() : "Rendering failed"));
                 return DONE;
             }
-            boolean changed = component.replaceHtml(html);
-            String sent = changed || answer.wholeHtml ? html : null;
+            HtmlChange sent = component.replaceHtml(html, answer.wholeHtml, config.diff() == Diff.EDITS);
             if (outcome.code == null) {
                 JsonObject ok = Replies.ok(answer.ref, component.id(), sent);
                 if (answer.token != null) {

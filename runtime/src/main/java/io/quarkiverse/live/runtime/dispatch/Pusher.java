@@ -10,11 +10,14 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.live.runtime.LiveRuntimeConfig;
+import io.quarkiverse.live.runtime.LiveRuntimeConfig.Diff;
 import io.quarkiverse.live.runtime.component.ComponentOwner;
 import io.quarkiverse.live.runtime.component.ExecutionModel;
 import io.quarkiverse.live.runtime.component.MountedComponent;
 import io.quarkiverse.live.runtime.protocol.Replies;
 import io.quarkiverse.live.runtime.render.ComponentRenderer;
+import io.quarkiverse.live.runtime.render.HtmlChange;
 import io.quarkiverse.live.runtime.transport.Session;
 
 /**
@@ -31,11 +34,14 @@ public class Pusher {
     private static final CompletionStage<Void> DONE = CompletableFuture.completedFuture(null);
 
     private final ComponentRenderer renderer;
+    /** Whether browsers get edits of their copy of a component's HTML rather than all of it. */
+    private final boolean edits;
     /** The coalesced updates waiting on components' task queues. */
     private final Set<Waiting> waiting = ConcurrentHashMap.newKeySet();
 
-    Pusher(ComponentRenderer renderer) {
+    Pusher(ComponentRenderer renderer, LiveRuntimeConfig config) {
         this.renderer = renderer;
+        this.edits = config.diff() == Diff.EDITS;
     }
 
     /**
@@ -76,8 +82,9 @@ public class Pusher {
                     LOG.errorf(failure, "Rendering %s failed", component);
                     done.completeExceptionally(failure);
                 } else {
-                    if (component.replaceHtml(html)) {
-                        owner.send(Replies.render(component.id(), html));
+                    HtmlChange update = component.replaceHtml(html, false, edits);
+                    if (update != null) {
+                        owner.send(Replies.render(component.id(), update));
                     }
                     done.complete(null);
                 }

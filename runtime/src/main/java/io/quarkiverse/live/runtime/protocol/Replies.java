@@ -3,6 +3,7 @@ package io.quarkiverse.live.runtime.protocol;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.quarkiverse.live.runtime.render.HtmlChange;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -22,13 +23,9 @@ public final class Replies {
                 .put("max", maxMessageSize).encode();
     }
 
-    /** Answers a request; {@code html} is {@code null} when the component's HTML did not change. */
-    public static JsonObject ok(Long ref, String id, String html) {
-        JsonObject reply = new JsonObject().put("t", "ok").put("ref", ref).put("id", id);
-        if (html != null) {
-            reply.put("html", html);
-        }
-        return reply;
+    /** Answers a request; {@code change} is {@code null} when the component's HTML did not change. */
+    public static JsonObject ok(Long ref, String id, HtmlChange change) {
+        return withChange(new JsonObject().put("t", "ok").put("ref", ref).put("id", id), change);
     }
 
     public static JsonObject error(Long ref, String id, String code, String message) {
@@ -42,7 +39,17 @@ public final class Replies {
     }
 
     /** HTML the server sends without a request: a component re-rendered for another reason. */
-    public static String render(String id, String html) {
-        return new JsonObject().put("t", "render").put("id", id).put("html", html).encode();
+    public static String render(String id, HtmlChange change) {
+        return withChange(new JsonObject().put("t", "render").put("id", id), change).encode();
+    }
+
+    /** {@code html}, the whole HTML, or {@code d}, the edits of the browser's copy. */
+    private static JsonObject withChange(JsonObject reply, HtmlChange change) {
+        if (change != null && change.html() != null) {
+            reply.put("html", change.html());
+        } else if (change != null) {
+            reply.put("d", change.edits());
+        }
+        return reply;
     }
 }

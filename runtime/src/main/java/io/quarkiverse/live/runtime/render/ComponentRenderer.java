@@ -89,7 +89,7 @@ public class ComponentRenderer {
             if (failure != null) {
                 registry.destroy(component);
             } else {
-                component.replaceHtml(html);
+                component.firstPaint(html);
             }
         });
     }
