@@ -54,96 +54,115 @@ export function field(form, name) {
 const signature = el => ' ' + el.tagName + [...el.attributes]
   .filter(a => /^(name|type|data-live-.*)$/.test(a.name)).map(a => a.name + '=' + a.value).join();
 
-// Keys for the form controls of a tree: their signature, numbered when several look the same
-function keyFields(tree, keys) {
-  const seen = {};
-  for (const el of tree.querySelectorAll('input,textarea,select')) {
-    const s = signature(el);
-    keys.set(el, s + (seen[s] = (seen[s] || 0) + 1));
-  }
-}
-
 /**
  * Morphs the component root `root` into `html` (the whole root element, as the server rendered it): elements are
- * updated in place, matched by key (id, data-live-id, form field signature) anywhere in the tree, else by tag and
- * position among their siblings. Form fields for which `keep(field)` is true keep their value, like the focused one.
+ * updated in place, matched by key (id, data-live-id, form field signature) anywhere in the tree, else among their
+ * siblings by kind and HTML. Form fields for which `keep(field)` is true keep their value, like the focused one.
+ * Returns the root: a new element when the server changed its tag.
  */
 export function morph(root, html, keep = () => false) {
-  const doc = root.ownerDocument;
   // The field the user is in, if it is in this component, with its caret
-  let active = doc.activeElement;
+  let active = document.activeElement;
   if (!root.contains(active) || !CONTROL.test(active.tagName)) active = null;
-  const { selectionStart: start, selectionEnd: end, selectionDirection: dir } = active || {};
-  const template = doc.createElement('template');
+  const caret = [active?.selectionStart, active?.selectionEnd, active?.selectionDirection];
+  const template = document.createElement('template');
   template.innerHTML = html;
   const to = template.content.firstElementChild;
   // Pairing unkeyed elements by position would rebuild what follows an insertion (an error message above a form)
-  // and lose what the user typed. Keyed elements are found wherever they are and moved, so key the fields of both
-  // trees, and nested components by their id. getAttribute, not .id: a form's .id is its field named "id".
+  // and lose what the user typed. Keyed elements are found wherever they are and moved. Keys: the id (getAttribute,
+  // not .id: a form's .id is its field named "id"), else data-live-id (nested components), else for a form field its
+  // signature, unless three or more fields of the two trees have it: numbering alike fields would shift every number
+  // after an insertion and hand one row's typed text to the row above, so alike fields go with their parents instead.
+  const all = [...root.querySelectorAll('*'), ...to.querySelectorAll('*')];
+  const seen = {};
+  const sign = el => CONTROL.test(el.tagName) && signature(el);
+  for (const el of all) seen[sign(el)] = -~seen[sign(el)];
+  // Element -> key, and key -> the page's element of that key while it is not matched yet
   const keys = new Map();
-  keyFields(root, keys);
-  keyFields(to, keys);
-  const key = n => n.getAttribute?.('id') || n.getAttribute?.('data-live-id') || keys.get(n);
-  // The page's keyed elements not yet matched, by key
-  const page = new Map();
-  for (const el of root.querySelectorAll('*')) if (key(el)) page.set(key(el), el);
-  // The page's element of that key, if it has the same tag; it is matched now, so no other takes it
-  const take = (k, like) => {
-    const el = page.get(k);
-    if (el?.tagName === like.tagName) {
-      page.delete(k);
+  for (const el of all) {
+    const k = el.getAttribute('id') || el.getAttribute('data-live-id') || seen[sign(el)] < 3 && sign(el);
+    keys.set(el, k);
+    if (k && root.contains(el)) keys.set(k, el);
+  }
+  const key = n => keys.get(n);
+  // The page's element of the new element's key, if it has the same tag; it is matched now, so no other takes it
+  const take = t => {
+    const el = keys.get(key(t));
+    if (el?.tagName === t.tagName) {
+      keys.delete(key(t));
       return el;
     }
+  };
+  // What a node looks like, read once: its HTML, or for text and comments kind and text
+  const looks = new Map();
+  const look = n => looks.get(n) ?? looks.set(n, n.outerHTML ?? n.nodeName + n.data).get(n);
+  // How many children of parent look like each (an object: a look starts with < or #, no inherited name does)
+  const counts = parent => {
+    const by = {};
+    for (const n of parent.childNodes) by[look(n)] = -~by[look(n)];
+    return by;
   };
 
   function update(from, to) {
     for (const c of OWN) if (from.classList.contains(c)) to.classList.add(c);
+    // Only the root can have another tag (children are paired by tag): the new one takes its place
+    if (from.tagName !== to.tagName) {
+      from.replaceWith(root = to.cloneNode());
+      return update(root, to);
+    }
+    // A template's children are in its content, which isEqualNode does not compare; nothing in it is live, so new
+    // content simply replaces it
+    if (from.tagName === 'TEMPLATE' && from.innerHTML !== to.innerHTML) from.innerHTML = to.innerHTML;
     // Unchanged since the last render: leave it, and with it what the user typed into an unchanged field
-    if (from.isEqualNode(to)) return;
+    if (from.isEqualNode(to) && !to.querySelector('template')) return;
+    // Was in the page before, not the root and not a copy made for a new node
+    const was = keys.has(from);
     // A nested component's root: its own messages keep it current
     const id = from.getAttribute('data-live-id');
-    if (id && from !== root && id === to.getAttribute('data-live-id')) return;
+    if (id && was && id === to.getAttribute('data-live-id')) return;
     // The field the user is in keeps value, selection and caret, and a field to keep keeps its value: it takes the
     // new attributes but the value, and its content (textarea text, select options) stays
     const field = CONTROL.test(from.tagName);
-    const mine = from === active || field && keep(from);
-    for (const { name } of [...from.attributes]) if (!to.hasAttribute(name) && !(mine && name === 'value')) from.removeAttribute(name);
-    for (const { name, value } of to.attributes) if (from.getAttribute(name) !== value && !(mine && name === 'value')) from.setAttribute(name, value);
+    const mine = from === active || field && was && keep(from);
+    const own = mine && 'value';
+    for (const { name } of [...from.attributes]) if (!to.hasAttribute(name) && name !== own) from.removeAttribute(name);
+    for (const { name, value } of to.attributes) if (from.getAttribute(name) !== value && name !== own) from.setAttribute(name, value);
     if (mine) return;
     children(from, to);
     // What the user changed lives in properties, which the attributes no longer set once changed. Fields only: a
-    // form's field named `checked` is its (read-only) `checked`
+    // form's field named `checked` is its (read-only) `checked`. A select shows the options marked selected, as a
+    // fresh page would (the first when none is)
     if (field) {
-      if (from.value !== to.value) from.value = to.value;
-      if (from.checked !== to.checked) from.checked = to.checked;
+      if (from.options) for (const o of from.options) o.selected = o.defaultSelected;
+      else {
+        if (from.value !== to.value) from.value = to.value;
+        if (from.checked !== to.checked) from.checked = to.checked;
+      }
     }
   }
 
   function children(from, to) {
+    // How many old and new nodes look like each, to pair unkeyed nodes by what they look like rather than by place:
+    // a node inserted or removed above does not shift the others onto each other, and one of several alike nodes
+    // that changed still takes an old one
+    const olds = counts(from);
+    const news = counts(to);
     // The page's nodes before `last` are done; the next node of `to` goes after it
     let last = null;
     for (const t of [...to.childNodes]) {
       const here = last ? last.nextSibling : from.firstChild;
-      const k = key(t);
-      // Keyed: the page's element of that key; else the next unkeyed node of the same kind
+      const like = look(t);
+      // Keyed: the page's element of that key. Unkeyed: an old node that looks the same, if one does, else the next
+      // unkeyed one of its kind that more old nodes than new ones look like
       let f = here;
-      if (k) f = take(k, t);
-      else while (f && (key(f) || f.nodeName !== t.nodeName)) f = f.nextSibling;
-      if (f) {
-        if (f !== here) from.insertBefore(f, here);
-        if (f.nodeType === 1) update(f, t);
-        else if (f.nodeValue !== t.nodeValue) f.nodeValue = t.nodeValue;
-      } else {
-        // New: it goes in as it is, except for keyed elements of the page inside it, which move in
-        from.insertBefore(f = t, here);
-        for (const n of t.querySelectorAll?.('*') || []) {
-          const old = take(key(n), n);
-          if (old) {
-            n.replaceWith(old);
-            update(old, n);
-          }
-        }
-      }
+      if (key(t)) f = take(t);
+      else while (f && (olds[like] ? look(f) !== like
+        : key(f) || f.nodeName !== t.nodeName || olds[look(f)] <= news[look(f)])) f = f.nextSibling;
+      // New: built up from an empty copy, so that the page's keyed elements inside it move in
+      f ||= t.cloneNode();
+      if (f !== here) from.insertBefore(f, here);
+      if (f.nodeType === 1) update(f, t);
+      else if (f.data !== t.data) f.data = t.data;
       last = f;
     }
     // What the server no longer renders (a keyed element that shows up later in the tree is moved back in then)
@@ -153,8 +172,9 @@ export function morph(root, html, keep = () => false) {
 
   update(root, to);
   // Moving the field to its new place blurs it: give focus and caret back
-  if (active && active.isConnected && doc.activeElement !== active) {
+  if (active?.isConnected && document.activeElement !== active) {
     active.focus({ preventScroll: true });
-    if (start != null) active.setSelectionRange(start, end, dir);
+    if (caret[0] != null) active.setSelectionRange(...caret);
   }
+  return root;
 }

@@ -161,7 +161,8 @@ function fresh(old, id) {
       .filter(r => r.dataset.liveComponent === old.dataset.liveComponent && top(r) === top(old));
     const to = like(doc)[like(document).indexOf(old)];
     forget(id);
-    morph(old, to.outerHTML, () => 1);
+    // The root the morph returns: a new element if the tag changed
+    old = morph(old, to.outerHTML, () => 1);
     st(old.dataset.liveId).f = 1;
     scan(old);
     join(old);
@@ -257,10 +258,10 @@ function receive(msg) {
       // against the page as the server knows it, and frozen again after
       const frozen = [...pending.values()].filter(w => w.undo);
       for (const w of frozen) w.undo();
-      // A field typed into since the event answered here keeps its value; a render or a join keeps every such field
-      morph(root, html, f => typed.get(f) > at);
+      // A field typed into since the event answered here keeps its value; a render or a join keeps every such field.
+      // The bindings are read from the root the morph returns: a new element if the tag changed
+      scan(morph(root, html, f => typed.get(f) > at));
       for (const w of frozen) w.undo = freeze(w.form, w.text);
-      scan(root);
     }
     // Joined: the component's events not answered yet go out
     if (wait.j) resume(id);

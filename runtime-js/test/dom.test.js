@@ -263,3 +263,104 @@ test('morph: a form whose fields are named like form properties (checked, value)
   assert.equal(form.elements.namedItem('checked').checked, true);
   assert.equal(form.elements.namedItem('value').value, '2');
 });
+
+test('morph: a keyed element moved into a new wrapper keeps its keyed children', () => {
+  const root = html(`<div data-live-id="A"><p id="k"><b id="x">x</b></p></div>`);
+  const [p, b] = root.querySelectorAll('*');
+  morph(root, `<div data-live-id="A"><div><p id="k"><b id="x">x</b></p></div></div>`);
+  assert.equal(root.outerHTML, '<div data-live-id="A"><div><p id="k"><b id="x">x</b></p></div></div>');
+  assert.ok(root.querySelector('p') === p && root.querySelector('b') === b);
+});
+
+test('morph: a form wrapped in a new section keeps its fields and what was typed into them', () => {
+  const form = `<form id="f"><input name="a"><input name="b"><textarea name="c"></textarea></form>`;
+  const root = html(`<div data-live-id="A">${form}</div>`);
+  const fields = [...root.querySelectorAll('input,textarea')];
+  fields.forEach((f, i) => f.value = 'typed ' + i);
+  morph(root, `<div data-live-id="A"><section><h2>Edit</h2>${form}</section></div>`);
+  assert.equal(root.outerHTML, `<div data-live-id="A"><section><h2>Edit</h2>${form}</section></div>`);
+  assert.deepEqual([...root.querySelectorAll('input,textarea')].map(f => f.value), ['typed 0', 'typed 1', 'typed 2']);
+});
+
+test('morph: a textarea shows the text the server renders between its tags', () => {
+  const root = html(`<div data-live-id="A"><textarea name="a"></textarea><textarea name="b">old</textarea></div>`);
+  const [a, b] = root.children;
+  b.value = 'typed';
+  morph(root, `<div data-live-id="A"><textarea name="a">first</textarea><textarea name="b">new</textarea></div>`);
+  assert.deepEqual([a.value, b.value], ['first', 'new']);
+});
+
+test('morph: a select follows the options the server marks selected', () => {
+  const root = html(`<div data-live-id="A"><select name="one"><option>a</option><option selected>b</option></select>
+    <select name="many" multiple><option selected>x</option><option>y</option><option>z</option></select>
+    <select name="empty"></select></div>`);
+  const [one, many, empty] = root.querySelectorAll('select');
+  one.value = 'a';
+  morph(root, `<div data-live-id="A"><select name="one"><option>a</option><option selected>b</option><option>c</option></select>
+    <select name="many" multiple><option>x</option><option selected>y</option><option selected>z</option></select>
+    <select name="empty"><option>p</option><option selected>q</option></select></div>`);
+  assert.equal(one.value, 'b', 'the user\'s choice gives way to the server\'s, as for any field whose HTML changed');
+  assert.deepEqual([...many.selectedOptions].map(o => o.value), ['y', 'z']);
+  assert.equal(empty.value, 'q');
+});
+
+test('morph: a template gets its new content', () => {
+  const root = html(`<div data-live-id="A"><template id="t"><li>one</li></template></div>`);
+  const template = root.firstChild;
+  morph(root, `<div data-live-id="A"><template id="t"><li>two</li></template></div>`);
+  assert.ok(root.firstChild === template);
+  assert.equal(template.innerHTML, '<li>two</li>');
+});
+
+test('morph: a root whose tag changes is replaced, and returned; what it held that has a key moves along', () => {
+  const root = html(`<div data-live-id="A" class="live-connected"><input name="q"><p>x</p></div>`);
+  const input = root.querySelector('input');
+  input.value = 'typed';
+  const now = morph(root, `<section data-live-id="A"><input name="q"><p>y</p></section>`);
+  assert.equal(now.outerHTML, '<section data-live-id="A" class="live-connected"><input name="q"><p>y</p></section>');
+  assert.ok(document.body.firstElementChild === now && !root.isConnected);
+  assert.ok(now.firstChild === input && input.value === 'typed');
+  assert.equal(morph(now, '<section data-live-id="A"><p>z</p></section>'), now, 'same tag: the same root');
+});
+
+test('morph: what was typed into an unkeyed row stays with that row when the server inserts one above', () => {
+  const row = text => `<li>${text} <input name="qty"><input type="checkbox" name="gift"></li>`;
+  const root = html(`<ul data-live-id="A">${row('Milk')}${row('Eggs')}</ul>`);
+  const [milk, eggs] = root.children;
+  milk.querySelector('[name=qty]').value = '2';
+  eggs.querySelector('[name=gift]').checked = true;
+  morph(root, `<ul data-live-id="A">${row('Bread')}${row('Milk')}${row('Eggs')}</ul>`);
+  assert.deepEqual([...root.children].map(li => li.textContent.trim()), ['Bread', 'Milk', 'Eggs']);
+  assert.ok(root.children[1] === milk && root.children[2] === eggs);
+  assert.deepEqual([...root.querySelectorAll('[name=qty]')].map(f => f.value), ['', '2', '']);
+  assert.deepEqual([...root.querySelectorAll('[name=gift]')].map(f => f.checked), [false, false, true]);
+  // And when the server removes the row above
+  morph(root, `<ul data-live-id="A">${row('Milk')}${row('Eggs')}</ul>`);
+  assert.deepEqual([...root.querySelectorAll('[name=qty]')].map(f => f.value), ['2', '']);
+  assert.deepEqual([...root.querySelectorAll('[name=gift]')].map(f => f.checked), [false, true]);
+});
+
+test('morph: keep(field) is for the fields of the page; new ones come with their value, text and options', () => {
+  const root = html(`<div data-live-id="A"><input name="a" value="1"></div>`);
+  const a = root.firstChild;
+  a.value = 'typed';
+  morph(root, `<div data-live-id="A"><input name="a" value="2"><input name="b" value="3"><textarea name="c">text</textarea>
+    <select name="d"><option>x</option><option selected>y</option></select></div>`, () => true);
+  const [, b, c, d] = root.querySelectorAll('input,textarea,select');
+  assert.deepEqual([a.value, b.value, c.value, d.value, d.options.length], ['typed', '3', 'text', 'y', 2]);
+});
+
+test('morph: alike unkeyed rows, one of which the server marks: each keeps its own field and what was typed', () => {
+  const row = (bad = '') => `<p class="row${bad && ' bad'}"><input name="email">${bad}</p>`;
+  const root = html(`<form data-live-id="A">${row()}${row()}${row()}</form>`);
+  const fields = [...root.querySelectorAll('input')];
+  fields.forEach((f, i) => f.value = 'mail ' + i);
+  fields[1].focus();
+  morph(root, `<form data-live-id="A">${row()}${row('<span>not an address</span>')}${row()}</form>`);
+  assert.equal(root.children[1].className, 'row bad');
+  [...root.querySelectorAll('input')].forEach((f, i) => {
+    assert.ok(f === fields[i], `field ${i} is the same element`);
+    assert.equal(f.value, 'mail ' + i);
+  });
+  assert.equal(document.activeElement, fields[1]);
+});

@@ -9,25 +9,26 @@ import { FakeSocket, installPage } from '../test-support/fake-socket.js';
 mock.timers.enable({ apis: ['setTimeout', 'Date'], now: 1_000_000 });
 Math.random = () => 1;
 
-// v: what the server renders into the fields
-const form = (id, child, extra = '', v = '') => `<div data-live-component="Form" data-live-id="${id}">${extra}
+// v: what the server renders into the fields, tag: the root's
+const form = (id, child, extra = '', v = '', tag = 'div') => `<${tag} data-live-component="Form" data-live-id="${id}">${extra}
   <form><input id="email" name="email" value="${v}"><textarea id="note" name="note">${v}</textarea>
     <input id="agree" type="checkbox" name="agree" data-v="${v}">
     <select id="size" name="size" data-v="${v}"><option>s</option><option>m</option></select>
     <button id="go" type="button" data-live-click="go">go</button></form>
   <div data-live-component="Child" data-live-id="${child}"><span>child</span></div>
-</div>`;
+</${tag}>`;
 const { window } = new JSDOM(`<!doctype html><body>
   <div data-live-component="Form" data-live-id="f0"><input name="other"></div>
   ${form('f1', 'n1')}
 </body>`, { url: 'https://shop.example/page' });
 const { document } = window;
 
-// What the server renders when the page is fetched again: new ids, another component in between, a new paragraph
+// What the server renders when the page is fetched again: new ids, another component in between, a new paragraph,
+// another tag for the root
 let served = `<!doctype html><html><head><title>t</title></head><body>
   <div data-live-component="Form" data-live-id="F0"><input name="other"></div>
   <div data-live-component="Other" data-live-id="O"></div>
-  ${form('F1', 'N1', '<p id="fresh">fresh</p>', 'server')}
+  ${form('F1', 'N1', '<p id="fresh">fresh</p>', 'server', 'section')}
 </body></html>`;
 const fetched = [];
 let reloads = 0;
@@ -107,6 +108,7 @@ test('a component the server lost: the page is fetched again, the root morphed i
   assert.deepEqual(fetched, ['https://shop.example/page'], 'one fetch for both');
   const el = root('F1');
   assert.ok(el, 'the root carries its new id');
+  assert.equal(el.tagName, 'SECTION', 'and the new tag: it replaced the old root, and the runtime goes on with it');
   assert.equal(root('f0').dataset.liveId, 'f0', 'the first Form root is not touched');
   assert.ok($('fresh'), "the new page's content is in");
   assert.deepEqual([$('email').value, $('note').value, $('agree').checked, $('size').value],

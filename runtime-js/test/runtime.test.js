@@ -146,6 +146,26 @@ test('render messages morph, and keep what the user is typing', () => {
   assert.equal($('title'), title);
 });
 
+test('a render that changes the root tag replaces the root; the runtime goes on with the new one', () => {
+  const old = root('t1');
+  const title = $('title');
+  ws.answer({ t: 'render', id: 't1', html: `<section data-live-component="Todo" data-live-id="t1">
+    <form id="f" data-live-submit="save(title, done, 'x')">
+      <input id="title" name="title" value="server" data-live-input="search(value)">
+      <input id="done" type="checkbox" name="done" data-live-change="mark(value)">
+      <button id="send">save</button></form><b id="zoom" data-live-dblclick="zoom">z</b></section>` });
+  const now = root('t1');
+  assert.equal(now.tagName, 'SECTION');
+  assert.ok(!old.isConnected);
+  assert.ok(now.classList.contains('live-connected'), 'the runtime classes come along');
+  assert.equal($('title'), title, 'keyed fields move into the new root');
+  // The new root's bindings are listened to at once: the morph's root, not the one it replaced, was scanned
+  $('zoom').dispatchEvent(new window.MouseEvent('dblclick', { bubbles: true }));
+  const [zoom] = ws.take();
+  assert.deepEqual([zoom.id, zoom.handler], ['t1', 'zoom']);
+  ws.answer({ t: 'ok', ref: zoom.ref, id: 't1' });
+});
+
 test('errors warn and fire live:error on the root, or on the document without an id', () => {
   const seen = [];
   document.addEventListener('live:error', e => seen.push([e.target, e.detail.code]));
