@@ -68,12 +68,19 @@ function listen(type) {
 }
 
 const put = m => ws.send(JSON.stringify(m));
+// Component ids by their number on this socket (protocol 2), given by the answers to the joins
+const C = {};
+// Protocol 2 answers an event with [ref, html or edits] and pushes with [0, number, html or edits]; read as the
+// objects the rest of the runtime knows
+const wire = a => Array.isArray(a) ? Object.assign(a[0] ? { t: 'ok', ref: a[0], id: pending.get(a[0])?.m?.id }
+  : { t: 'render', id: C[a[1]] }, (x => typeof x == 'string' ? { html: x } : x ? { d: x } : {})(a[a[0] ? 1 : 2])) : a;
 
 // Sends an event, unless its JSON is longer than the server takes: the server would close the socket, and the event,
 // resent after the rejoin, would close the next one. It ends here instead, as an error answer from the server would
 // end it (too-large), and the server never sees its seq: the component's later events move down one.
 function out(m) {
-  const t = JSON.stringify(m);
+  // Protocol 2: [ref, component number, seq, handler, args, touched]
+  const t = JSON.stringify([m.ref, S.get(m.id).c, m.seq, m.handler, m.args, ...m.touched ? [m.touched] : []]);
   const n = new Blob([t]).size;
   if (n > max) {
     for (const w of pending.values()) if (w.m?.id === m.id && w.m.seq > m.seq) w.m.seq--;
@@ -97,7 +104,7 @@ function connect() {
   timer = 0;
   // The socket sits next to this script: <root>/runtime.js -> <root>/ws, http(s) -> ws(s)
   ws = new WebSocket(new URL('ws', import.meta.url).href.replace(/^http/, 'ws'));
-  ws.onmessage = e => receive(JSON.parse(e.data));
+  ws.onmessage = e => receive(wire(JSON.parse(e.data)));
   ws.onclose = () => {
     up = 0;
     for (const root of roots()) mark(root);
@@ -127,7 +134,7 @@ function join(root) {
     s.j = 1;
     pending.set(++lastRef, { j: 1 });
     // A page rendered by another node of a cluster: its signed description lets this node create the component
-    put({ t: 'join', v: 1, ref: lastRef, id, token: s.k, mount: root.dataset.liveMount });
+    put({ t: 'join', v: 2, ref: lastRef, id, token: s.k, mount: root.dataset.liveMount });
   }
 }
 
@@ -250,6 +257,7 @@ function receive(msg) {
   } else if (root && (t === 'ok' || t === 'render')) {
     if (wait.j) {
       s.k = msg.token;
+      C[s.c = msg.c] = id;
       s.j = 2;
       mark(root, 1);
     }

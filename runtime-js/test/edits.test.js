@@ -46,3 +46,27 @@ test('the whole HTML first, then edits of it; the page follows each', () => {
   assert.equal(count(), 'x');
   assert.equal(document.getElementById('inc').textContent, '<b>+');
 });
+
+test('protocol 2 on the wire: the event is an array naming the component by number, the answers are arrays', () => {
+  const socket = ws();
+  click();
+  const [event] = socket.take();
+  const sent = socket.texts.at(-1);
+  assert.equal(sent, JSON.stringify([event.ref, 1, event.seq, 'inc', []]));
+  assert.ok(Buffer.byteLength(sent) <= 32, sent);
+  const html = document.querySelector('[data-live-id]').outerHTML.replace(/ class="[^"]*"/, '');
+  const at = html.indexOf('<b>') + 3;
+  const answer = JSON.stringify([event.ref, [at, 1, '7']]);
+  assert.ok(Buffer.byteLength(answer) <= 24, answer);
+  socket.onmessage({ data: answer });
+  assert.equal(count(), '7');
+  // A push: [0, number, edits]
+  socket.onmessage({ data: JSON.stringify([0, 1, [at, 1, '8']]) });
+  assert.equal(count(), '8');
+  // An answer without HTML: the element stops loading, nothing else changes
+  click();
+  const [quiet] = socket.take();
+  socket.onmessage({ data: JSON.stringify([quiet.ref]) });
+  assert.equal(count(), '8');
+  assert.ok(!document.getElementById('inc').classList.contains('live-loading'));
+});

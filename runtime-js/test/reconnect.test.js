@@ -157,7 +157,7 @@ test('a root inserted with innerHTML is scanned and joined; removed, it is left'
   assert.deepEqual(ws().take(), [], 'the observer reports later');
   await settle();
   const [join] = ws().take();
-  assert.deepEqual(join, { t: 'join', v: 1, ref: join.ref, id: 'c1' });
+  assert.deepEqual(join, { t: 'join', v: 2, ref: join.ref, id: 'c1' });
   ok(join);
   assert.ok(root('c1').classList.contains('live-connected'));
   $('c').dispatchEvent(new window.MouseEvent('dblclick', { bubbles: true }));

@@ -45,7 +45,7 @@ test('one socket next to the script; joins once the server said hello; events wa
   assert.deepEqual(ws.sent, [], 'an open socket is not enough: the server speaks first');
   ws.answer({ t: 'hello', v: 1, build: 'b1' });
   const [join1, join2, ...more] = ws.take();
-  assert.deepEqual([join1, join2], [{ t: 'join', v: 1, ref: join1.ref, id: 'c1' }, { t: 'join', v: 1, ref: join2.ref, id: 't1' }]);
+  assert.deepEqual([join1, join2], [{ t: 'join', v: 2, ref: join1.ref, id: 'c1' }, { t: 'join', v: 2, ref: join2.ref, id: 't1' }]);
   assert.notEqual(join1.ref, join2.ref);
   assert.deepEqual(more, [], 'the early click waits for the answer to its join');
   assert.ok($('inc').classList.contains('live-loading'), 'and shows as loading meanwhile');

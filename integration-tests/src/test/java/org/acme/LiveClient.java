@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -16,6 +17,7 @@ import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -29,6 +31,10 @@ final class LiveClient implements AutoCloseable {
     private final WebSocket socket;
     private final List<JsonObject> received = new CopyOnWriteArrayList<>();
     private final HtmlCopies copies = new HtmlCopies();
+    /** Protocol 2: component numbers by id and ids by number, from the join answers; ids by ref of compact events. */
+    private final Map<String, Integer> numbers = new ConcurrentHashMap<>();
+    private final Map<Integer, String> numbered = new ConcurrentHashMap<>();
+    private final Map<Long, String> compactRefs = new ConcurrentHashMap<>();
     private final List<String> rawReceived = new CopyOnWriteArrayList<>();
     private final java.util.concurrent.atomic.AtomicLong refs = new java.util.concurrent.atomic.AtomicLong(1);
     /** The close code once the connection has closed (-1 without one), else {@code null}. */
@@ -48,7 +54,7 @@ final class LiveClient implements AutoCloseable {
         ClientWebSocket ws = client.webSocket();
         ws.textMessageHandler(text -> {
             rawReceived.add(text);
-            received.add(copies.read(new JsonObject(text)));
+            received.add(copies.read(text.startsWith("[") ? fromArray(new JsonArray(text)) : fromObject(text)));
         });
         ws.closeHandler(ignored -> closeStatus = ws.closeStatusCode() == null ? -1 : (int) ws.closeStatusCode());
         try {
@@ -101,6 +107,48 @@ final class LiveClient implements AutoCloseable {
             ids.add(matcher.group(1));
         }
         return ids;
+    }
+
+    /** Protocol 2's join answer numbers the component; the answers after it name it by that number. */
+    private JsonObject fromObject(String text) {
+        JsonObject message = new JsonObject(text);
+        if (message.getValue("c") instanceof Integer number) {
+            numbered.put(number, message.getString("id"));
+            numbers.put(message.getString("id"), number);
+        }
+        return message;
+    }
+
+    /** Protocol 2's array answers as the objects of protocol 1, marked {@code compact}. */
+    private JsonObject fromArray(JsonArray message) {
+        long ref = message.getLong(0);
+        JsonObject object = ref == 0 ? new JsonObject().put("t", "render").put("id", numbered.get(message.getInteger(1)))
+                : new JsonObject().put("t", "ok").put("ref", ref).put("id", compactRefs.get(ref));
+        int at = ref == 0 ? 2 : 1;
+        Object change = message.size() > at ? message.getValue(at) : null;
+        if (change instanceof String html) {
+            object.put("html", html);
+        } else if (change instanceof JsonArray edits) {
+            object.put("d", edits);
+        }
+        return object.put("compact", true);
+    }
+
+    /** Joins in protocol 2: the answer carries the component's number, {@code c}. */
+    JsonObject joinCompact(String id) {
+        long ref = refs.getAndIncrement();
+        return request(new JsonObject().put("t", "join").put("v", 2).put("ref", ref).put("id", id), ref);
+    }
+
+    /** An event in protocol 2's form, {@code [ref, number, seq, handler, args]}; returns what was sent. */
+    String compactEvent(String id, long seq, String handler, Object... args) {
+        long ref = refs.getAndIncrement();
+        compactRefs.put(ref, id);
+        String text = new JsonArray().add(ref).add(numbers.get(id)).add(seq).add(handler)
+                .add(new JsonArray(java.util.Arrays.asList(args))).encode();
+        socket.writeTextMessage(text);
+        awaitMessage(m -> Long.valueOf(ref).equals(m.getLong("ref")));
+        return text;
     }
 
     JsonObject join(String id) {
@@ -215,6 +263,11 @@ final class LiveClient implements AutoCloseable {
         return awaitMessage(before);
     }
 
+    /** Every message received so far as the server sent it, the hello first. */
+    List<String> rawReceived() {
+        return List.copyOf(rawReceived);
+    }
+
     /** The length in bytes of the raw answer to the given ref. */
     int rawLength(long ref) {
         return rawReply(ref).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
@@ -222,7 +275,8 @@ final class LiveClient implements AutoCloseable {
 
     /** The answer to the given ref as the server sent it (with edits as edits, where they came so). */
     String rawReply(long ref) {
-        return rawReceived.stream().filter(text -> new JsonObject(text).getLong("ref", -1L) == ref).findFirst()
+        return rawReceived.stream().filter(text -> text.startsWith("{") && new JsonObject(text).getLong("ref", -1L) == ref)
+                .findFirst()
                 .orElseThrow();
     }
 

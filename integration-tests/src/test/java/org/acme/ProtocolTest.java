@@ -60,6 +60,25 @@ class ProtocolTest {
     }
 
     @Test
+    void protocolTwoNumbersComponentsAndSendsArrays() throws Exception {
+        String id = mountCounter();
+        try (LiveClient client = LiveClient.connect(base)) {
+            JsonObject joined = client.joinCompact(id);
+            assertEquals(1, joined.getInteger("c"), joined.encode());
+            client.compactEvent(id, 1, "increment");
+            String up = client.compactEvent(id, 2, "increment");
+            String down = client.rawReceived().get(client.rawReceived().size() - 1);
+            assertTrue(down.matches("\\[\\d+,\\[\\d+,1,\"2\"]]"), down);
+            System.out.printf("Protocol 2, one counter click: %d bytes up, %d bytes down: %s %s%n", up.length(),
+                    down.length(), up, down);
+            assertTrue(up.length() <= 32 && down.length() <= 24, up + " " + down);
+            // A replayed event is answered [ref] alone
+            client.compactEvent(id, 2, "increment");
+            assertTrue(client.rawReceived().get(client.rawReceived().size() - 1).matches("\\[\\d+]"));
+        }
+    }
+
+    @Test
     void afterTheWholeHtmlOnceOnlyEditsOfItAreSent() throws Exception {
         String id = mountCounter();
         try (LiveClient client = LiveClient.connect(base)) {
@@ -205,7 +224,9 @@ class ProtocolTest {
             assertError(client.sendRaw("{\"t\":\"event\",\"ref\":8,\"id\":\"" + id + "\",\"handler\":\"add\",\"args\":5}"),
                     "malformed");
             assertError(client.sendRaw("{\"t\":\"launch\",\"ref\":9,\"id\":\"" + id + "\"}"), "unknown-message");
-            assertError(client.sendRaw("{\"t\":\"join\",\"v\":2,\"ref\":10,\"id\":\"x\"}"), "unsupported-version");
+            assertError(client.sendRaw("{\"t\":\"join\",\"v\":3,\"ref\":10,\"id\":\"x\"}"), "unsupported-version");
+            assertError(client.sendRaw("[11,99,1,\"increment\",[]]"), "unknown-component");
+            assertError(client.sendRaw("[12,1,1,5]"), "malformed");
             assertStillWorks(client, id);
         }
     }

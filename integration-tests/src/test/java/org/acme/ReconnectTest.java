@@ -33,7 +33,7 @@ class ReconnectTest {
     void everyConnectionStartsWithHello() throws Exception {
         try (LiveClient client = LiveClient.connect(base)) {
             assertEquals("hello", client.hello.getString("t"));
-            assertEquals(1, client.hello.getInteger("v"));
+            assertEquals(2, client.hello.getInteger("v"));
             assertFalse(client.hello.getString("build", "").isBlank(), client.hello.encode());
         }
     }

@@ -98,7 +98,7 @@ public class Dispatcher {
         session.heard();
         ClientMessage message;
         try {
-            message = MessageReader.read(text);
+            message = MessageReader.read(text, session::idOf);
         } catch (MessageReader.BadMessage e) {
             session.channel().send(e.reply());
             // A client that sends nothing but unreadable messages gets a few answers, then is closed
@@ -144,9 +144,10 @@ public class Dispatcher {
         }
         MountedComponent component = joined.component();
         session.add(component);
+        session.speaks(join.version());
         ExecutionModel model = joined.first() ? component.binding().mountModel() : ExecutionModel.EVENT_LOOP;
         // A rejoining browser may have missed renders: it always gets the whole HTML
-        Answer answer = new Answer(session, component, join.ref(), null, component.token(), !joined.first());
+        Answer answer = new Answer(session, component, join.ref(), null, component.token(), !joined.first(), false);
         component.tasks().submit(model, scope -> {
             session.identity().restore();
             shared.catchUp(component);
@@ -223,8 +224,13 @@ public class Dispatcher {
         if (event.seq() != null) {
             EventSequence.Verdict verdict = component.sequence().check(event.seq());
             if (verdict instanceof EventSequence.Replay replay) {
-                send(session, replay.earlierError() == null ? Replies.ok(event.ref(), event.id(), null)
-                        : replay.earlierError().copy().put("ref", event.ref()));
+                if (replay.earlierError() != null) {
+                    send(session, replay.earlierError().copy().put("ref", event.ref()));
+                } else if (event.compact()) {
+                    session.channel().send(Replies.ok(event.ref(), null));
+                } else {
+                    send(session, Replies.ok(event.ref(), event.id(), null));
+                }
                 return DONE;
             }
             if (verdict instanceof EventSequence.Refuse refuse) {
@@ -232,7 +238,7 @@ public class Dispatcher {
                 return DONE;
             }
         }
-        Answer answer = new Answer(session, component, event.ref(), event.seq(), null, false);
+        Answer answer = new Answer(session, component, event.ref(), event.seq(), null, false, event.compact());
         try {
             return call(scope, answer, handler, event);
         } catch (RuntimeException | Error e) {
@@ -362,15 +368,20 @@ public class Dispatcher {
                 return DONE;
             }
             HtmlChange sent = component.replaceHtml(html, answer.wholeHtml, config.diff() == Diff.EDITS);
-            if (outcome.code == null) {
+            if (outcome.code == null && answer.compact) {
+                answer.sendCompact(Replies.ok(answer.ref, sent));
+            } else if (outcome.code == null) {
                 JsonObject ok = Replies.ok(answer.ref, component.id(), sent);
                 if (answer.token != null) {
                     ok.put("token", answer.token);
+                    if (answer.session.version() >= 2) {
+                        ok.put("c", answer.session.number(component));
+                    }
                 }
                 answer.send(ok);
             } else {
                 if (sent != null) {
-                    send(answer.session, Replies.render(component.id(), sent));
+                    answer.session.sendRender(component, sent);
                 }
                 answer.send(Replies.error(answer.ref, component.id(), outcome.code, outcome.message,
                         outcome.errors));
@@ -439,14 +450,25 @@ public class Dispatcher {
         final Long seq;
         final String token;
         final boolean wholeHtml;
+        /** Whether the request came in protocol 2's array form, whose {@code ok} is an array too. */
+        final boolean compact;
 
-        Answer(Session session, MountedComponent component, Long ref, Long seq, String token, boolean wholeHtml) {
+        Answer(Session session, MountedComponent component, Long ref, Long seq, String token, boolean wholeHtml,
+                boolean compact) {
             this.session = session;
             this.component = component;
             this.ref = ref;
             this.seq = seq;
             this.token = token;
             this.wholeHtml = wholeHtml;
+            this.compact = compact;
+        }
+
+        void sendCompact(String ok) {
+            if (seq != null) {
+                component.sequence().applied(null);
+            }
+            session.channel().send(ok);
         }
 
         void send(JsonObject reply) {

@@ -15,7 +15,6 @@ import io.quarkiverse.live.runtime.LiveRuntimeConfig.Diff;
 import io.quarkiverse.live.runtime.component.ComponentOwner;
 import io.quarkiverse.live.runtime.component.ExecutionModel;
 import io.quarkiverse.live.runtime.component.MountedComponent;
-import io.quarkiverse.live.runtime.protocol.Replies;
 import io.quarkiverse.live.runtime.render.ComponentRenderer;
 import io.quarkiverse.live.runtime.render.HtmlChange;
 import io.quarkiverse.live.runtime.transport.Session;
@@ -84,7 +83,7 @@ public class Pusher {
                 } else {
                     HtmlChange update = component.replaceHtml(html, false, edits);
                     if (update != null) {
-                        owner.send(Replies.render(component.id(), update));
+                        owner.sendRender(component, update);
                     }
                     done.complete(null);
                 }

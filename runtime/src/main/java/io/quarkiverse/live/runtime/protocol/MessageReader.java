@@ -2,6 +2,7 @@ package io.quarkiverse.live.runtime.protocol;
 
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -13,14 +14,21 @@ import io.vertx.core.json.JsonObject;
  */
 public final class MessageReader {
 
-    /** The protocol version this server speaks. */
-    public static final int VERSION = 1;
+    /** The newest protocol version this server speaks; it speaks version 1 too. */
+    public static final int VERSION = 2;
     private static final int MAX_ID_LENGTH = 64;
 
     private MessageReader() {
     }
 
-    public static ClientMessage read(String text) throws BadMessage {
+    /**
+     * Reads a message; {@code numbers} gives the id of a component by its number on the connection, for protocol 2's
+     * events ({@code null} for a number no component has).
+     */
+    public static ClientMessage read(String text, IntFunction<String> numbers) throws BadMessage {
+        if (!text.isEmpty() && text.charAt(0) == '[') {
+            return compactEvent(text, numbers);
+        }
         JsonObject message;
         try {
             message = new JsonObject(text);
@@ -59,9 +67,9 @@ public final class MessageReader {
 
     private static ClientMessage.Join join(JsonObject message, Long ref, String id) throws BadMessage {
         Object version = message.getValue("v");
-        if (!(version instanceof Number v) || v.doubleValue() != VERSION) {
+        if (!(version instanceof Integer v) || v < 1 || v > VERSION) {
             throw new BadMessage(ref, id, ErrorCode.UNSUPPORTED_VERSION,
-                    "This server speaks protocol version " + VERSION + ", not " + version);
+                    "This server speaks protocol versions 1 and " + VERSION + ", not " + version);
         }
         Object token = message.getValue("token");
         if (token != null && !(token instanceof String)) {
@@ -72,22 +80,50 @@ public final class MessageReader {
             throw new BadMessage(ref, id, ErrorCode.MALFORMED,
                     "'mount' must be a string of at most " + MAX_MOUNT_LENGTH + " characters");
         }
-        return new ClientMessage.Join(ref, id, (String) token, (String) mount);
+        return new ClientMessage.Join(ref, id, (String) token, (String) mount, (Integer) version);
     }
 
     private static ClientMessage.Event event(JsonObject message, Long ref, String id) throws BadMessage {
-        if (!(message.getValue("handler") instanceof String handler) || handler.isEmpty()) {
+        return event(ref, id, message.getValue("handler"), message.getValue("seq"), message.getValue("args"),
+                message.getValue("touched"), false);
+    }
+
+    /** Protocol 2's event: {@code [ref, number, seq, "handler", [args], [touched]]}, the last two optional. */
+    private static ClientMessage.Event compactEvent(String text, IntFunction<String> numbers) throws BadMessage {
+        JsonArray message;
+        try {
+            message = new JsonArray(text);
+        } catch (DecodeException | ClassCastException e) {
+            throw new BadMessage(null, null, ErrorCode.MALFORMED, "Not a JSON array");
+        }
+        if (message.size() < 4 || message.size() > 6) {
+            throw new BadMessage(null, null, ErrorCode.MALFORMED,
+                    "An event is [ref, component, seq, handler, args, touched], the last two optional");
+        }
+        if (!(message.getValue(0) instanceof Integer || message.getValue(0) instanceof Long)) {
+            throw new BadMessage(null, null, ErrorCode.MALFORMED, "'ref' must be a whole number");
+        }
+        Long ref = ((Number) message.getValue(0)).longValue();
+        String id = message.getValue(1) instanceof Integer number ? numbers.apply(number) : null;
+        if (id == null) {
+            throw new BadMessage(ref, null, ErrorCode.UNKNOWN_COMPONENT,
+                    "No component with number " + message.getValue(1) + " is joined on this connection");
+        }
+        return event(ref, id, message.getValue(3), message.getValue(2), message.size() > 4 ? message.getValue(4) : null,
+                message.size() > 5 ? message.getValue(5) : null, true);
+    }
+
+    private static ClientMessage.Event event(Long ref, String id, Object handlerValue, Object seq, Object args,
+            Object touched, boolean compact) throws BadMessage {
+        if (!(handlerValue instanceof String handler) || handler.isEmpty()) {
             throw new BadMessage(ref, id, ErrorCode.MALFORMED, "'handler' must be a non-empty string");
         }
-        Object seq = message.getValue("seq");
         if (seq != null && !(seq instanceof Integer || seq instanceof Long)) {
             throw new BadMessage(ref, id, ErrorCode.MALFORMED, "'seq' must be a whole number");
         }
-        Object args = message.getValue("args");
         if (args != null && !(args instanceof JsonArray)) {
             throw new BadMessage(ref, id, ErrorCode.MALFORMED, "'args' must be an array");
         }
-        Object touched = message.getValue("touched");
         if (touched != null && !(touched instanceof JsonArray)) {
             throw new BadMessage(ref, id, ErrorCode.MALFORMED, "'touched' must be an array of field names");
         }
@@ -99,7 +135,7 @@ public final class MessageReader {
             }
         }
         return new ClientMessage.Event(ref, id, seq == null ? null : ((Number) seq).longValue(), handler,
-                args == null ? new JsonArray() : (JsonArray) args, touchedNames);
+                args == null ? new JsonArray() : (JsonArray) args, touchedNames, compact);
     }
 
     /** A message that cannot be read, with the error to answer it with. */

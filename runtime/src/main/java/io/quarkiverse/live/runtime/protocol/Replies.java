@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.quarkiverse.live.runtime.render.HtmlChange;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -41,6 +42,26 @@ public final class Replies {
     /** HTML the server sends without a request: a component re-rendered for another reason. */
     public static String render(String id, HtmlChange change) {
         return withChange(new JsonObject().put("t", "render").put("id", id), change).encode();
+    }
+
+    /**
+     * Protocol 2's answer to an event: {@code [ref]}, {@code [ref, "<html>"]} or {@code [ref, [edits]]}.
+     */
+    public static String ok(long ref, HtmlChange change) {
+        JsonArray reply = new JsonArray().add(ref);
+        return withChange(reply, change).encode();
+    }
+
+    /** Protocol 2's push of a component's HTML: {@code [0, number, "<html>"]} or {@code [0, number, [edits]]}. */
+    public static String render(int number, HtmlChange change) {
+        return withChange(new JsonArray().add(0).add(number), change).encode();
+    }
+
+    private static JsonArray withChange(JsonArray reply, HtmlChange change) {
+        if (change != null) {
+            reply.add(change.html() != null ? change.html() : change.edits());
+        }
+        return reply;
     }
 
     /** {@code html}, the whole HTML, or {@code d}, the edits of the browser's copy. */

@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.quarkiverse.live.runtime.component.ComponentOwner;
 import io.quarkiverse.live.runtime.component.MountedComponent;
+import io.quarkiverse.live.runtime.protocol.Replies;
+import io.quarkiverse.live.runtime.render.HtmlChange;
 
 /**
  * One browser connection and the components joined on it. A component leaves it when the browser leaves it, when
@@ -21,6 +23,12 @@ public final class Session implements ComponentOwner {
     private final ConnectionIdentity identity;
     private final String browser;
     private final Map<String, MountedComponent> components = new ConcurrentHashMap<>();
+    /** Protocol 2 names a joined component by a number of this connection's: the numbers by id, the ids by number. */
+    private final Map<String, Integer> numbers = new ConcurrentHashMap<>();
+    private final Map<Integer, String> numbered = new ConcurrentHashMap<>();
+    private final AtomicInteger lastNumber = new AtomicInteger();
+    /** The protocol version of the browser's joins; messages the server starts itself follow it. */
+    private volatile int version = 1;
     private final EventRate rate;
     private final AtomicInteger queuedEvents = new AtomicInteger();
     private final AtomicInteger refusedInARow = new AtomicInteger();
@@ -118,8 +126,33 @@ public final class Session implements ComponentOwner {
         return components.get(id);
     }
 
+    /** Adds a component joined on this connection and gives it its number, which a rejoin keeps. */
     public void add(MountedComponent component) {
         components.put(component.id(), component);
+        numbers.computeIfAbsent(component.id(), id -> {
+            int number = lastNumber.incrementAndGet();
+            numbered.put(number, id);
+            return number;
+        });
+    }
+
+    /** The component's number on this connection (protocol 2). */
+    public int number(MountedComponent component) {
+        return numbers.getOrDefault(component.id(), 0);
+    }
+
+    /** The id of the component with that number on this connection, or {@code null}. */
+    public String idOf(int number) {
+        return numbered.get(number);
+    }
+
+    public int version() {
+        return version;
+    }
+
+    /** The browser joined with this protocol version. */
+    public void speaks(int version) {
+        this.version = version;
     }
 
     public MountedComponent remove(String id) {
@@ -136,7 +169,7 @@ public final class Session implements ComponentOwner {
     }
 
     @Override
-    public void send(String message) {
-        channel.send(message);
+    public void sendRender(MountedComponent component, HtmlChange change) {
+        channel.send(version >= 2 ? Replies.render(number(component), change) : Replies.render(component.id(), change));
     }
 }
