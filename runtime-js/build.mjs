@@ -1,6 +1,7 @@
 // npm run build: bundles and minifies src/live.js into the jar's resources, where Maven packages it.
 // Paths are relative to this file, so it works from any working directory.
 import { build } from 'esbuild';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const path = relative => fileURLToPath(new URL(relative, import.meta.url));
@@ -16,3 +17,7 @@ await build({
   banner: { js: '/*! Quarkus Live runtime */' },
   logLevel: 'info',
 });
+
+// The modifiers go into the jar too: the build of an application checks its templates against the same list
+mkdirSync(path('target/classes/META-INF/quarkus-live'), { recursive: true });
+copyFileSync(path('src/modifiers.json'), path('target/classes/META-INF/quarkus-live/modifiers.json'));

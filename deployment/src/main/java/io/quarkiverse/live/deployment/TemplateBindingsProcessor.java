@@ -38,9 +38,7 @@ public class TemplateBindingsProcessor {
 
     private static final Pattern DURATION = Pattern.compile("\\d+(ms|s)");
     /** The modifiers the browser runtime knows; see the docs' event table. */
-    static final Set<String> MODIFIERS = Set.of("prevent", "stop", "self", "once", "passive", "capture", "window",
-            "document", "outside", "enter", "escape", "tab", "space", "up", "down", "left", "right", "ctrl", "shift",
-            "alt", "meta", "debounce", "throttle");
+    static final Set<String> MODIFIERS = KnownModifiers.all();
     /** Literals are checked with the converter the running application uses for arguments. */
     private static final ArgumentBinder LITERALS = new ArgumentBinder();
 
