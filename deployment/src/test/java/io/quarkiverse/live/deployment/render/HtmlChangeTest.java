@@ -48,6 +48,41 @@ class HtmlChangeTest {
     }
 
     @Test
+    void twoChangesFarApartAreTwoSmallEdits() {
+        StringBuilder rows = new StringBuilder("<ul data-live-id=\"t\"><h2>3 left</h2>");
+        for (int i = 0; i < 100; i++) {
+            rows.append("<li id=\"todo-").append(i).append("\" class=\"\"><label><input type=\"checkbox\">")
+                    .append("<span>Item ").append(i).append("</span></label></li>");
+        }
+        String before = rows.append("</ul>").toString();
+        String after = before.replace("3 left", "2 left").replace("<li id=\"todo-70\" class=\"\">",
+                "<li id=\"todo-70\" class=\"done\">");
+        JsonArray edits = HtmlChange.between(before, after).edits();
+        assertEquals(new JsonArray().add(before.indexOf("3 left")).add(1).add("2")
+                .add(before.indexOf("\"\">", before.indexOf("todo-70")) + 1).add(0).add("done"), edits);
+        assertEquals(after, apply(before, edits));
+    }
+
+    @Test
+    void randomChangesToALongListAreReproducedExactly() {
+        Random random = new Random(7);
+        StringBuilder rows = new StringBuilder("<ol>");
+        for (int i = 0; i < 60; i++) {
+            rows.append("<li>row ").append(i).append(" é\ud83d\ude00</li>");
+        }
+        String html = rows.append("</ol>").toString();
+        for (int i = 0; i < 500; i++) {
+            String next = html;
+            for (int changes = random.nextInt(4); changes >= 0; changes--) {
+                next = mutate(next, random);
+            }
+            HtmlChange change = HtmlChange.between(html, next);
+            assertEquals(next, change.html() != null ? change.html() : apply(html, change.edits()), "step " + i);
+            html = next;
+        }
+    }
+
+    @Test
     void randomChangesAreReproducedExactly() {
         Random random = new Random(42);
         String html = COUNTER;
