@@ -64,6 +64,14 @@ final class LiveClient implements AutoCloseable {
             throw e;
         }
         socket = ws;
+        // A server that refuses the connection after the upgrade (at its connection limit) closes it instead of
+        // greeting: say so rather than wait for a hello that cannot come
+        await().atMost(Duration.ofSeconds(10)).until(() -> !received.isEmpty() || closeStatus != null);
+        if (received.isEmpty()) {
+            vertx.close();
+            throw new IllegalStateException("The server closed the connection before its hello, with " + closeStatus
+                    + " " + ws.closeReason());
+        }
         hello = awaitMessage(0);
     }
 

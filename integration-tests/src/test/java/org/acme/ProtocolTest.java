@@ -75,6 +75,9 @@ class ProtocolTest {
             // A replayed event is answered [ref] alone
             client.compactEvent(id, 2, "increment");
             assertTrue(client.rawReceived().get(client.rawReceived().size() - 1).matches("\\[\\d+]"));
+            // A component that left the connection gives its number up
+            client.leave(id);
+            assertError(client.sendRaw("[99,1,3,\"increment\",[]]"), "unknown-component");
         }
     }
 

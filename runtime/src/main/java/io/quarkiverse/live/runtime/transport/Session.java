@@ -126,7 +126,7 @@ public final class Session implements ComponentOwner {
         return components.get(id);
     }
 
-    /** Adds a component joined on this connection and gives it its number, which a rejoin keeps. */
+    /** Adds a component joined on this connection and gives it a number, unless it has one (a rejoin in place). */
     public void add(MountedComponent component) {
         components.put(component.id(), component);
         numbers.computeIfAbsent(component.id(), id -> {
@@ -156,6 +156,7 @@ public final class Session implements ComponentOwner {
     }
 
     public MountedComponent remove(String id) {
+        forgetNumber(id);
         return components.remove(id);
     }
 
@@ -165,7 +166,17 @@ public final class Session implements ComponentOwner {
 
     @Override
     public void release(MountedComponent component) {
-        components.remove(component.id(), component);
+        if (components.remove(component.id(), component)) {
+            forgetNumber(component.id());
+        }
+    }
+
+    /** A component gone from this connection gives up its number: a connection holds as many as it has components. */
+    private void forgetNumber(String id) {
+        Integer number = numbers.remove(id);
+        if (number != null) {
+            numbered.remove(number);
+        }
     }
 
     @Override
