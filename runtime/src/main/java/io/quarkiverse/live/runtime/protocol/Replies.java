@@ -52,7 +52,8 @@ public final class Replies {
      */
     public static String render(String id, String html) {
         JsonStringEncoder encoder = JsonStringEncoder.getInstance();
-        StringBuilder json = new StringBuilder(html.length() + id.length() + 48);
+        // Room for the escapes of the attributes' quotes too: growing the builder copied every message once more
+        StringBuilder json = new StringBuilder(html.length() + html.length() / 4 + id.length() + 48);
         json.append("{\"t\":\"render\",\"id\":\"");
         encoder.quoteAsString(id, json);
         json.append("\",\"html\":\"");
