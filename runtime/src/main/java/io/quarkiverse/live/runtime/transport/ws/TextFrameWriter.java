@@ -13,8 +13,8 @@ import io.vertx.core.http.HttpServerRequest;
  * <p>
  * Why not websockets-next's {@code sendText}: it wraps each message in a Mutiny {@code Uni} made from a
  * {@code CompletionStage}, and with context propagation on the class path, capturing and restoring the thread's
- * contexts around every message took a quarter of the server's time when a shared value fanned out to 10,000
- * browsers (see the benchmarks page). websockets-next has no other way to send text.
+ * contexts around every message took a fifth to a quarter of the server's Java time when a shared value fanned out to
+ * 10,000 browsers (see the benchmarks page). websockets-next has no other way to send text.
  * <p>
  * It writes only where Vert.x itself would write the frame at once, so the order of the frames stays Vert.x's: on the
  * connection's event loop, for a message that fits one frame ({@code quarkus.websockets-next.server.max-frame-size};
