@@ -16,9 +16,12 @@ import io.vertx.core.http.HttpServerRequest;
  * contexts around every message took a fifth to a quarter of the server's Java time when a shared value fanned out to
  * 10,000 browsers (see the benchmarks page). websockets-next has no other way to send text.
  * <p>
- * It writes only where Vert.x itself would write the frame at once, so the order of the frames stays Vert.x's: on the
- * connection's event loop, for a message that fits one frame ({@code quarkus.websockets-next.server.max-frame-size};
- * Vert.x splits a longer one). Otherwise {@link #write} refuses and the caller sends through websockets-next.
+ * It writes only on the connection's event loop, and only a message that fits one frame
+ * ({@code quarkus.websockets-next.server.max-frame-size}; Vert.x splits a longer one). Otherwise {@link #write} refuses
+ * and the caller sends through websockets-next. Order: a message sent from another thread goes through Vert.x, which
+ * queues its write on the event loop; a frame written here meanwhile may pass it, as messages of two threads sent at
+ * the same time may come in either order. Anything that follows such a message (the component's next task, say)
+ * reaches the event loop through the same queue, after its write.
  */
 final class TextFrameWriter {
 
