@@ -1,6 +1,8 @@
 package org.acme;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -46,7 +48,11 @@ import io.vertx.core.json.JsonObject;
  * server is a process of its own, since 10,000 sockets with both ends in one JVM would pass the fd limit.</li>
  * <li>Node to node: two clustered nodes ({@link ClusterNodes}), the driver on node A; 100 browsers on node A (the
  * same-node baseline), then 100 on node B. The difference is what crossing nodes costs.</li>
+ * <li>Floor: the same browsers against a bare Vert.x server ({@link BareFanOutServer}, a process of its own) that sends
+ * each of 10,000 sockets one frame of a {@code render}'s size: what the browsers' side and the sockets alone cost on
+ * this machine, which no server can beat.</li>
  * </ul>
+ * One part alone: {@code -Dit.test='SharedFanOutBenchmarkIT#oneNode'} (or {@code #nodeToNode}, {@code #floor}).
  * Prints tables, asserts nothing about time. With {@code -Dfanout.profile=true} the node of the one-node benchmark
  * also records {@code target/fanout-node.jfr} (JFR, profile settings) over extra rounds with 10,000 browsers, not
  * counted in the table.
@@ -71,6 +77,46 @@ class SharedFanOutBenchmarkIT {
             "-Dquarkus.live.max-events-per-second=100000");
 
     @Test
+    @Order(0)
+    void floor() throws Exception {
+        int size = 10_000;
+        int rounds = 10;
+        int port = AppNode.freePort();
+        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), BareFanOutServer.class.getName(), Integer.toString(port))
+                .redirectErrorStream(true).start();
+        Rounds measured;
+        long cpuPerRound;
+        long clientCpuPerRound;
+        try (Clients clients = new Clients()) {
+            String line = new BufferedReader(new InputStreamReader(server.getInputStream())).readLine();
+            if (!"listening".equals(line)) {
+                throw new IllegalStateException("the bare server said " + line);
+            }
+            Browser driver = clients.openBare(port, 1).get(0);
+            List<Browser> browsers = clients.openBare(port, size);
+            // More warm-up than the live node gets: this server has not been warmed by 10,000 joins
+            warmUp(driver, browsers, 20, ROUND_TIMEOUT_SECONDS);
+            long cpu = cpuNanos(server.pid());
+            long clientCpu = cpuNanos(ProcessHandle.current().pid());
+            measured = rounds(driver, browsers, rounds);
+            cpuPerRound = (cpuNanos(server.pid()) - cpu) / rounds;
+            clientCpuPerRound = (cpuNanos(ProcessHandle.current().pid()) - clientCpu) / rounds;
+            clients.close(browsers);
+        } finally {
+            server.destroy();
+        }
+        System.out.printf("%nFloor: a bare Vert.x server sends one frame to each of %d WebSockets, %d rounds; in ms%n",
+                size, rounds);
+        System.out.printf("%-9s %10s %10s %12s %14s %16s%n", "browsers", "last p50", "last max", "median p50",
+                "server CPU ms", "browsers CPU ms");
+        System.out.printf("%-9d %10.1f %10.1f %12.1f %14.1f %16.1f%n", size, ms(measured.last().p(0.5)),
+                ms(measured.last().max()), ms(measured.median().p(0.5)), ms(cpuPerRound), ms(clientCpuPerRound));
+        System.out.println("CPU ms: CPU time (user and system) per round of the server's process and of this one.");
+        System.out.println();
+    }
+
+    @Test
     @Order(1)
     void oneNode() throws Exception {
         List<String> rows = new ArrayList<>();
@@ -86,10 +132,15 @@ class SharedFanOutBenchmarkIT {
                 long connected = System.nanoTime() - connecting;
                 // Warm-up, not reported: the first rounds after a wave of joins pay for the JIT and the GC
                 warmUp(driver, browsers, 3, ROUND_TIMEOUT_SECONDS);
+                long cpu = cpuNanos(node.pid());
+                long clientCpu = cpuNanos(ProcessHandle.current().pid());
                 Rounds measured = rounds(driver, browsers, rounds);
-                rows.add(String.format("%-9d %7d %10.1f %10.1f %12.1f %14.1f %14.1f", size, rounds,
+                long cpuPerRound = (cpuNanos(node.pid()) - cpu) / rounds;
+                long clientCpuPerRound = (cpuNanos(ProcessHandle.current().pid()) - clientCpu) / rounds;
+                rows.add(String.format("%-9d %7d %10.1f %10.1f %12.1f %14.1f %12.1f %15.1f %12.1f", size, rounds,
                         ms(measured.last().p(0.5)), ms(measured.last().max()), ms(measured.median().p(0.5)),
-                        measured.last().p(0.5) / 1e3 / size, connected / 1e9));
+                        measured.last().p(0.5) / 1e3 / size, ms(cpuPerRound), ms(clientCpuPerRound),
+                        connected / 1e9));
             }
             if (Boolean.getBoolean("fanout.profile")) {
                 profile(node, driver, browsers, 40);
@@ -99,10 +150,11 @@ class SharedFanOutBenchmarkIT {
         }
         System.out.printf("%nShared change fan-out on one node: from the click (SharedTicker.bump) until the browsers"
                 + " have the render, in ms%n");
-        System.out.printf("%-9s %7s %10s %10s %12s %14s %14s%n", "browsers", "rounds", "last p50", "last max",
-                "median p50", "µs/browser", "connect (s)");
+        System.out.printf("%-9s %7s %10s %10s %12s %14s %12s %15s %12s%n", "browsers", "rounds", "last p50",
+                "last max", "median p50", "µs/browser", "node CPU ms", "browsers CPU ms", "connect (s)");
         rows.forEach(System.out::println);
         System.out.println("last: the round's last browser; median: its median browser; µs/browser: last p50 / browsers;"
+                + " CPU ms: CPU time (user and system) per round of the node's process and of this one (the browsers);"
                 + " connect: loading the page and joining the browsers added, 100 at a time.");
         System.out.println("Browsers not joined within 10 s, closed and opened again, by where they waited: " + stuck);
         System.out.println("Goal: the last of 10,000 browsers within 100 ms.");
@@ -244,6 +296,12 @@ class SharedFanOutBenchmarkIT {
         return all.await(timeoutSeconds, TimeUnit.SECONDS) ? start : -1;
     }
 
+    /** The CPU time, user and system, a process has used so far. */
+    private static long cpuNanos(long pid) {
+        return ProcessHandle.of(pid).flatMap(process -> process.info().totalCpuDuration())
+                .orElseThrow(() -> new IllegalStateException("no CPU time for process " + pid)).toNanos();
+    }
+
     private static double ms(long nanos) {
         return nanos / 1e6;
     }
@@ -291,6 +349,20 @@ class SharedFanOutBenchmarkIT {
                 List<Future<Browser>> batch = new ArrayList<>();
                 for (int i = Math.min(BATCH, count - opened.size()); i > 0; i--) {
                     batch.add(openOne(node, 3));
+                }
+                await(Future.all(batch));
+                batch.forEach(browser -> opened.add(browser.result()));
+            }
+            return opened;
+        }
+
+        /** WebSockets to a {@link BareFanOutServer}, {@value #BATCH} at a time. */
+        List<Browser> openBare(int port, int count) throws Exception {
+            List<Browser> opened = new ArrayList<>();
+            while (opened.size() < count) {
+                List<Future<Browser>> batch = new ArrayList<>();
+                for (int i = Math.min(BATCH, count - opened.size()); i > 0; i--) {
+                    batch.add(new Browser().connectBare(sockets, port));
                 }
                 await(Future.all(batch));
                 batch.forEach(browser -> opened.add(browser.result()));
@@ -384,6 +456,21 @@ class SharedFanOutBenchmarkIT {
             this.tick = Long.parseLong(tick.group(1));
         }
 
+        /** A browser of a {@link BareFanOutServer}: no page, no join; its click asks for the next tick. */
+        Browser() {
+            this.stage = ignored -> {
+            };
+            this.id = null;
+            this.joined = true;
+        }
+
+        Future<Browser> connectBare(WebSocketClient client, int port) {
+            socket = client.webSocket();
+            socket.textMessageHandler(this::received);
+            return socket.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/"))
+                    .map(this);
+        }
+
         Future<Browser> connect(WebSocketClient client, AppNode node) {
             Promise<Browser> joining = Promise.promise();
             socket = client.webSocket();
@@ -455,6 +542,10 @@ class SharedFanOutBenchmarkIT {
         }
 
         void click() {
+            if (id == null) {
+                socket.writeTextMessage("go " + (tick + 1));
+                return;
+            }
             socket.writeTextMessage("{\"t\":\"event\",\"ref\":" + refs.incrementAndGet() + ",\"id\":\"" + id
                     + "\",\"handler\":\"bump\",\"args\":[]}");
         }

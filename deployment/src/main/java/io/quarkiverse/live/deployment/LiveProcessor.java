@@ -23,6 +23,7 @@ import io.quarkiverse.live.runtime.transport.Connections;
 import io.quarkiverse.live.runtime.transport.ws.ConnectionLimitCheck;
 import io.quarkiverse.live.runtime.transport.ws.IdentityCapture;
 import io.quarkiverse.live.runtime.transport.ws.SameOriginCheck;
+import io.quarkiverse.live.runtime.transport.ws.TextFrameWriters;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.BeanDefiningAnnotationBuildItem;
 import io.quarkus.arc.processor.BuiltinScope;
@@ -51,7 +52,7 @@ public class LiveProcessor {
         return AdditionalBeanBuildItem.builder()
                 .addBeanClasses(LiveComponents.class, ComponentIds.class, ComponentRenderer.class, ComponentRegistry.class,
                         LivePages.class, LiveEngineSetup.class, Dispatcher.class, SameOriginCheck.class,
-                        IdentityCapture.class, ConnectionLimitCheck.class, Connections.class, BrowserBinding.class,
+                        IdentityCapture.class, ConnectionLimitCheck.class, TextFrameWriters.class, Connections.class, BrowserBinding.class,
                         ArgumentBinder.class, LiveLocaleResolver.class,
                         LiveSectionHelperFactory.class, Pusher.class, LiveConnectionProducer.class,
                         VertxSharedStore.class, SharedCodec.class, SharedStateEngine.class, PresenceTracker.class, MountClaims.class,

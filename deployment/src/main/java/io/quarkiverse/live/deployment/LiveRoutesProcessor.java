@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.inject.Singleton;
@@ -19,14 +20,18 @@ import io.quarkiverse.live.runtime.http.RuntimeScript;
 import io.quarkiverse.live.runtime.protocol.ServerBuild;
 import io.quarkiverse.live.runtime.transport.ws.LiveSocket;
 import io.quarkiverse.live.runtime.transport.ws.SameOriginCheck;
+import io.quarkiverse.live.runtime.transport.ws.WebSocketTelemetry;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.GeneratedBeanBuildItem;
 import io.quarkus.arc.deployment.GeneratedBeanGizmoAdaptor;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
+import io.quarkus.deployment.Capabilities;
+import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
 import io.quarkus.deployment.annotations.Record;
+import io.quarkus.deployment.metrics.MetricsCapabilityBuildItem;
 import io.quarkus.gizmo.AnnotationCreator;
 import io.quarkus.gizmo.ClassCreator;
 import io.quarkus.gizmo.MethodCreator;
@@ -85,6 +90,23 @@ public class LiveRoutesProcessor {
                 .scope(Singleton.class)
                 .unremovable()
                 .supplier(recorder.serverBuild(UUID.randomUUID().toString()))
+                .done());
+    }
+
+    /**
+     * Tells the runtime whether websockets-next counts or traces the messages it sends, which it does when the build
+     * has a metrics extension or OpenTelemetry's tracer: then live messages go through websockets-next rather than
+     * straight to the connection ({@code TextFrameWriters}), so they stay in its metrics and traces.
+     */
+    @BuildStep
+    @Record(ExecutionTime.STATIC_INIT)
+    void webSocketTelemetry(Capabilities capabilities, Optional<MetricsCapabilityBuildItem> metrics,
+            LiveRecorder recorder, BuildProducer<SyntheticBeanBuildItem> syntheticBeans) {
+        boolean present = metrics.isPresent() || capabilities.isPresent(Capability.OPENTELEMETRY_TRACER);
+        syntheticBeans.produce(SyntheticBeanBuildItem.configure(WebSocketTelemetry.class)
+                .scope(Singleton.class)
+                .unremovable()
+                .supplier(recorder.webSocketTelemetry(present))
                 .done());
     }
 

@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import io.quarkiverse.live.runtime.http.LivePages;
 import io.quarkiverse.live.runtime.http.RuntimeScript;
 import io.quarkiverse.live.runtime.protocol.ServerBuild;
+import io.quarkiverse.live.runtime.transport.ws.WebSocketTelemetry;
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.annotations.Recorder;
 import io.vertx.core.Handler;
@@ -21,6 +22,11 @@ public class LiveRecorder {
     /** The bean that names this build of the application to reconnecting browsers. */
     public Supplier<ServerBuild> serverBuild(String id) {
         return () -> new ServerBuild(id);
+    }
+
+    /** The bean that says whether websockets-next counts or traces the messages it sends. */
+    public Supplier<WebSocketTelemetry> webSocketTelemetry(boolean present) {
+        return () -> new WebSocketTelemetry(present);
     }
 
     /** The handler of a page route: the component mounted inside the layout, as a complete HTML document. */

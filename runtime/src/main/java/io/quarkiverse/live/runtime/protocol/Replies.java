@@ -3,6 +3,8 @@ package io.quarkiverse.live.runtime.protocol;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+
 import io.quarkiverse.live.runtime.render.HtmlChange;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -39,29 +41,48 @@ public final class Replies {
         return error(ref, id, code, message).put("errors", new JsonObject(new LinkedHashMap<>(errors)));
     }
 
-    /** HTML the server sends without a request: a component re-rendered for another reason. */
-    public static String render(String id, HtmlChange change) {
-        return withChange(new JsonObject().put("t", "render").put("id", id), change).encode();
-    }
-
     /**
-     * Protocol 2's answer to an event: {@code [ref]}, {@code [ref, "<html>"]} or {@code [ref, [edits]]}.
+     * HTML the server sends without a request: a component re-rendered for another reason.
+     * <p>
+     * Renders are written by hand, not through a {@code JsonObject}: a change of a shared value sends one to every
+     * browser that shows it, and building and encoding a {@code JsonObject} for each was a tenth of the fan-out's time.
+     * The strings are escaped by Jackson's own encoder, the one its generator uses, so the text is the same.
      */
-    public static String ok(long ref, HtmlChange change) {
-        JsonArray reply = new JsonArray().add(ref);
-        return withChange(reply, change).encode();
+    public static String render(String id, HtmlChange change) {
+        StringBuilder json = builder(change, id.length() + 48).append("{\"t\":\"render\",\"id\":\"");
+        JsonStringEncoder.getInstance().quoteAsString(id, json);
+        json.append(change.html() != null ? "\",\"html\":" : "\",\"d\":");
+        return appendChange(change, json).append('}').toString();
     }
 
     /** Protocol 2's push of a component's HTML: {@code [0, number, "<html>"]} or {@code [0, number, [edits]]}. */
     public static String render(int number, HtmlChange change) {
-        return withChange(new JsonArray().add(0).add(number), change).encode();
+        StringBuilder json = builder(change, 16).append("[0,").append(number).append(',');
+        return appendChange(change, json).append(']').toString();
     }
 
-    private static JsonArray withChange(JsonArray reply, HtmlChange change) {
+    /** Protocol 2's answer to an event: {@code [ref]}, {@code [ref, "<html>"]} or {@code [ref, [edits]]}. */
+    public static String ok(long ref, HtmlChange change) {
+        StringBuilder json = builder(change, 24).append('[').append(ref);
         if (change != null) {
-            reply.add(change.html() != null ? change.html() : change.edits());
+            appendChange(change, json.append(','));
         }
-        return reply;
+        return json.append(']').toString();
+    }
+
+    /** Room for the whole HTML and the escapes of its attributes' quotes: growing the builder copied it once more. */
+    private static StringBuilder builder(HtmlChange change, int more) {
+        int html = change == null || change.html() == null ? 64 : change.html().length();
+        return new StringBuilder(html + html / 4 + more);
+    }
+
+    private static StringBuilder appendChange(HtmlChange change, StringBuilder json) {
+        if (change.html() != null) {
+            json.append('"');
+            JsonStringEncoder.getInstance().quoteAsString(change.html(), json);
+            return json.append('"');
+        }
+        return json.append(change.edits().encode());
     }
 
     /** {@code html}, the whole HTML, or {@code d}, the edits of the browser's copy. */

@@ -52,6 +52,17 @@ public class SharedCodec {
         }
     }
 
+    /**
+     * Whether values of the type cannot change once made (a primitive or its wrapper, a string, an enum), so that
+     * every component may hold the same instance instead of a copy of its own.
+     */
+    boolean immutable(JavaType type) {
+        Class<?> raw = type.getRawClass();
+        return type.isPrimitive() || type.isEnumType() || raw == String.class || raw == Boolean.class
+                || raw == Character.class || raw == Byte.class || raw == Short.class || raw == Integer.class
+                || raw == Long.class || raw == Float.class || raw == Double.class;
+    }
+
     Object read(String json, JavaType type) {
         try {
             return mapper.readValue(json, type);

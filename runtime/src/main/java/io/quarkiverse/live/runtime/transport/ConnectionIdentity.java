@@ -13,29 +13,36 @@ import io.quarkus.security.identity.SecurityIdentity;
  */
 public final class ConnectionIdentity {
 
-    public static final ConnectionIdentity NONE = new ConnectionIdentity(null);
+    public static final ConnectionIdentity NONE = new ConnectionIdentity(null, null);
 
     private final SecurityIdentity identity;
+    /**
+     * The association's client proxy, looked up once per connection rather than once per task (a shared change runs
+     * a task on every connection that shows it); being request-scoped, each task's request context has its own
+     * instance behind it. {@code null} when there is nothing to restore.
+     */
+    private final CurrentIdentityAssociation association;
 
-    private ConnectionIdentity(SecurityIdentity identity) {
+    private ConnectionIdentity(SecurityIdentity identity, CurrentIdentityAssociation association) {
         this.identity = identity;
+        this.association = association;
     }
 
     /** The identity the upgrade check stored for the connection, or none. */
     public static ConnectionIdentity of(SecurityIdentity identity) {
         // Anonymous too: without it, the identity association would try to authenticate again, blocking the event loop
-        return identity == null ? NONE : new ConnectionIdentity(identity);
+        if (identity == null) {
+            return NONE;
+        }
+        InstanceHandle<CurrentIdentityAssociation> association = Arc.container()
+                .instance(CurrentIdentityAssociation.class);
+        return association.isAvailable() ? new ConnectionIdentity(identity, association.get()) : NONE;
     }
 
     /** Makes the captured identity the current one; call with a task's request context active. */
     public void restore() {
-        if (identity == null) {
-            return;
-        }
-        InstanceHandle<CurrentIdentityAssociation> association = Arc.container()
-                .instance(CurrentIdentityAssociation.class);
-        if (association.isAvailable()) {
-            association.get().setIdentity(identity);
+        if (association != null) {
+            association.setIdentity(identity);
         }
     }
 }

@@ -10,18 +10,22 @@ import io.smallrye.mutiny.Uni;
 /**
  * Refuses a live WebSocket upgrade with 503 when the server or the client's address is at its connection limit, before
  * any connection exists, and hands the client's address to {@link LiveSocket}, which counts the connection in. An
- * upgrade it lets through gets the {@linkplain StrictUtf8 UTF-8 check} of its text messages.
+ * upgrade it lets through gets the {@linkplain StrictUtf8 UTF-8 check} of its text messages and, for LiveSocket, the
+ * {@linkplain TextFrameWriter way to write} its messages.
  */
 @ApplicationScoped
 public class ConnectionLimitCheck implements HttpUpgradeCheck {
 
     static final UserData.TypedKey<String> ADDRESS = new UserData.TypedKey<>("quarkus-live-address");
     static final UserData.TypedKey<InboundGate> GATE = new UserData.TypedKey<>("quarkus-live-gate");
+    static final UserData.TypedKey<TextFrameWriter> WRITER = new UserData.TypedKey<>("quarkus-live-writer");
 
     private final Connections connections;
+    private final TextFrameWriters writers;
 
-    ConnectionLimitCheck(Connections connections) {
+    ConnectionLimitCheck(Connections connections, TextFrameWriters writers) {
         this.connections = connections;
+        this.writers = writers;
     }
 
     @Override
@@ -44,6 +48,10 @@ public class ConnectionLimitCheck implements HttpUpgradeCheck {
             context.userData().put(GATE, gate);
         }
         StrictUtf8.require(context.httpRequest());
+        TextFrameWriter writer = writers.forUpgrade(context.httpRequest());
+        if (writer != null) {
+            context.userData().put(WRITER, writer);
+        }
         return CheckResult.permitUpgrade();
     }
 }

@@ -55,7 +55,8 @@ public abstract class LiveSocket {
             return;
         }
         WebSocketChannel channel = new WebSocketChannel(connection, Vertx.currentContext(), maxUnsentBytes,
-                closeTimeout, connection.userData().get(ConnectionLimitCheck.GATE));
+                closeTimeout, connection.userData().get(ConnectionLimitCheck.GATE),
+                connection.userData().get(ConnectionLimitCheck.WRITER));
         Session session = dispatcher.opened(channel, connection.handshakeRequest().header("Accept-Language"),
                 ConnectionIdentity.of(connection.userData().get(IdentityCapture.IDENTITY)),
                 BrowserBinding.fromCookieHeader(connection.handshakeRequest().header("Cookie")));

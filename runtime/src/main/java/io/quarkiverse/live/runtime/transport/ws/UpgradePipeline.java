@@ -4,15 +4,17 @@ import java.util.function.Function;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.impl.ConnectionBase;
 
 /**
  * Puts a Netty handler in front of Vert.x's own on the connection of a live WebSocket upgrade, where it sees every
- * frame before Vert.x and websockets-next do ({@link InboundGate}, {@link StrictUtf8}). The connection is reached
- * through Vert.x's internal {@code ConnectionBase}, with a plain cast: a connection that is not Vert.x's HTTP/1 one
- * (none is, today) gets no handler.
+ * frame before Vert.x and websockets-next do ({@link InboundGate}, {@link StrictUtf8}); and finds Vert.x's handler,
+ * where Vert.x writes its frames ({@link TextFrameWriter}). The connection is reached through Vert.x's internal
+ * {@code ConnectionBase}, with a plain cast: a connection that is not Vert.x's HTTP/1 one (none is, today) gets no
+ * handler.
  */
 final class UpgradePipeline {
 
@@ -43,5 +45,16 @@ final class UpgradePipeline {
         ChannelHandler handler = create.apply(connection.channel());
         pipeline.addBefore(VERTX_HANDLER, name, handler);
         return handler;
+    }
+
+    /**
+     * The context of Vert.x's handler on the connection of an upgrade request, which stays in place once the
+     * connection is a WebSocket; {@code null} when the connection has no Vert.x pipeline.
+     */
+    static ChannelHandlerContext vertxHandler(HttpServerRequest upgrade) {
+        if (!(upgrade.connection() instanceof ConnectionBase connection)) {
+            return null;
+        }
+        return connection.channel().pipeline().context(VERTX_HANDLER);
     }
 }

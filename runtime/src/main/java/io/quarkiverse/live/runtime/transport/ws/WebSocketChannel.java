@@ -29,14 +29,17 @@ final class WebSocketChannel implements Channel {
     private final AtomicBoolean closing = new AtomicBoolean();
     /** Drops what the client still sends once the server closes; {@code null} when the connection has none. */
     private final InboundGate gate;
+    /** Writes most messages without websockets-next's per-message cost; {@code null} when the connection has none. */
+    private final TextFrameWriter writer;
 
     WebSocketChannel(WebSocketConnection connection, Context eventLoop, long maxUnsent, Duration closeTimeout,
-            InboundGate gate) {
+            InboundGate gate, TextFrameWriter writer) {
         this.connection = connection;
         this.closeTimeout = closeTimeout;
         this.eventLoop = eventLoop;
         this.maxUnsent = maxUnsent;
         this.gate = gate;
+        this.writer = writer;
     }
 
     @Override
@@ -49,6 +52,15 @@ final class WebSocketChannel implements Channel {
         // Judged by what waits before this message: a large message alone does not close a client that keeps up
         if (unsent.getAndAdd(size) >= maxUnsent) {
             close(POLICY_VIOLATION, "The client does not read what it is sent");
+            return;
+        }
+        // Vert.x writes nothing after its close frame (a close of the server's or the client's): the writer neither
+        if (writer != null && !connection.isClosed() && writer.write(message, written -> {
+            unsent.addAndGet(-size);
+            if (!written.isSuccess()) {
+                LOG.debugf(written.cause(), "Could not send to WebSocket connection %s", connection.id());
+            }
+        })) {
             return;
         }
         connection.sendText(message).subscribe().with(ignored -> unsent.addAndGet(-size), failure -> {
