@@ -18,6 +18,9 @@ await build({
   logLevel: 'info',
 });
 
-// The modifiers go into the jar too: the build of an application checks its templates against the same list
+// The modifiers and the protocol's version and codes go into the jar too: the build of an application checks its
+// templates against the same modifiers, and the server's tests hold its codes to the same list
 mkdirSync(path('target/classes/META-INF/quarkus-live'), { recursive: true });
-copyFileSync(path('src/modifiers.json'), path('target/classes/META-INF/quarkus-live/modifiers.json'));
+for (const spec of ['modifiers.json', 'protocol.json']) {
+  copyFileSync(path('src/' + spec), path('target/classes/META-INF/quarkus-live/' + spec));
+}
