@@ -68,10 +68,12 @@ final class WireLoads {
      * Every socket keeps {@code window} events in flight, sending the next as soon as an answer comes, for
      * {@code warmUp} and then {@code measured}; returns the answers per second during the measured part.
      */
-    static double saturated(List<WireSocket> sockets, int window, Duration warmUp, Duration measured) {
+    static Saturated saturated(List<WireSocket> sockets, int window, Duration warmUp, Duration measured) {
         AtomicBoolean running = new AtomicBoolean(true);
         long from = System.nanoTime() + warmUp.toNanos();
         long until = from + measured.toNanos();
+        Latencies latencies = new Latencies(from, measured.toNanos());
+        sockets.forEach(socket -> socket.recordInto(latencies));
         LongAdder answers = new LongAdder();
         for (WireSocket socket : sockets) {
             for (int i = 0; i < window; i++) {
@@ -83,7 +85,12 @@ final class WireLoads {
                 CompletableFuture.delayedExecutor(warmUp.plus(measured).toMillis(), TimeUnit.MILLISECONDS));
         ended.join();
         awaitAnswers(sockets);
-        return answers.sum() / (measured.toNanos() / 1e9);
+        sockets.forEach(socket -> socket.recordInto(null));
+        return new Saturated(answers.sum() / (measured.toNanos() / 1e9), latencies.percentiles());
+    }
+
+    /** Answers per second at saturation, and their round trips. */
+    record Saturated(double perSecond, Latencies.Percentiles percentiles) {
     }
 
     private static void keepSending(WireSocket socket, AtomicBoolean running, LongAdder answers, long from,

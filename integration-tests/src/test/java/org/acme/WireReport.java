@@ -102,6 +102,10 @@ final class WireReport {
                     paced.unanswered() > 0 ? ", " + paced.unanswered() + " unanswered" : "")));
             r.failures.forEach((level, failure) -> notes.add(String.format("%,d conn.: not measured, %s", level,
                     failure)));
+            if (r.saturationRoundTrips != null) {
+                notes.add(String.format("at saturation p50 %.2f ms, p99 %.2f ms", r.saturationRoundTrips.ms(0.5),
+                        r.saturationRoundTrips.ms(0.99)));
+            }
             if (r.heapBaseline >= 0) {
                 notes.add(String.format("heap with no connection %,d MB", r.heapBaseline >> 20));
             }

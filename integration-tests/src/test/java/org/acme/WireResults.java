@@ -18,6 +18,8 @@ final class WireResults {
     /** Per number of connections, why it could not be measured. */
     final Map<Integer, String> failures = new TreeMap<>();
     double eventsPerSecond = Double.NaN;
+    /** The round trips at saturation. */
+    Latencies.Percentiles saturationRoundTrips;
     int saturationConnections;
     /** Heap per idle connection, in bytes, at {@link #heapConnections}; negative when not measured. */
     long heapPerConnection = -1;

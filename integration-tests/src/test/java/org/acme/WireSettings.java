@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** What a run of {@link WireBenchmarkIT} measures, from system properties (see its javadoc). */
-record WireSettings(Set<String> parts, List<Integer> levels, Set<String> targets, Duration warmUp, Duration measured,
+record WireSettings(Set<String> parts, List<Integer> levels, List<String> targets, Duration warmUp, Duration measured,
         Duration saturation, int saturationConnections, int window) {
 
     static final String PARTS = "bytes,latency,saturation,heap";
@@ -17,7 +17,8 @@ record WireSettings(Set<String> parts, List<Integer> levels, Set<String> targets
         return new WireSettings(names(System.getProperty("bench.parts", PARTS)),
                 Arrays.stream(System.getProperty("bench.levels", "100,1000,10000").split(","))
                         .map(String::strip).filter(level -> !level.isEmpty()).map(Integer::valueOf).sorted().toList(),
-                names(System.getProperty("bench.targets", TARGETS)),
+                List.copyOf(new java.util.LinkedHashSet<>(Arrays.stream(System.getProperty("bench.targets", TARGETS)
+                        .split(",")).map(String::strip).filter(name -> !name.isEmpty()).toList())),
                 Duration.ofSeconds(Long.getLong("bench.warmup", 5)),
                 Duration.ofSeconds(Long.getLong("bench.seconds", 20)),
                 Duration.ofSeconds(Long.getLong("bench.saturation-seconds", 10)),

@@ -5,7 +5,7 @@ import java.util.List;
 /** What {@link WireBenchmarkIT} measures against: the floor, or the demo with one of the two ways to send changes. */
 enum WireTarget {
 
-    FLOOR("floor", "bare Vert.x", List.of()),
+    FLOOR("floor", "floor", List.of()),
     EDITS("edits", "B (edits)", List.of()),
     HTML("html", "A (html)", List.of("-Dquarkus.live.diff=html"));
 
@@ -19,6 +19,15 @@ enum WireTarget {
         this.key = key;
         this.title = title;
         this.jvmArguments = jvmArguments;
+    }
+
+    static WireTarget of(String key) {
+        for (WireTarget target : values()) {
+            if (target.key.equals(key)) {
+                return target;
+            }
+        }
+        throw new IllegalArgumentException("no target " + key + " (bench.targets takes floor, edits, html)");
     }
 
     boolean live() {
