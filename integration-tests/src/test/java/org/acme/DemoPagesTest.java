@@ -38,6 +38,16 @@ class DemoPagesTest {
     }
 
     @Test
+    void bigTableShowsItsThousandRowsEachWithABumpButton() {
+        get("/big-table").then().statusCode(200)
+                .body(containsString("data-live-component=\"BigTable\""))
+                .body(containsString("<title>BigTable - Quarkus Live demo</title>"))
+                .body(containsString("<td>Item 0</td>"))
+                .body(containsString("<td>Item 999</td>"))
+                .body(containsString("data-live-click=\"bump(999)\""));
+    }
+
+    @Test
     void chatAsksForANameFirstAndShowsWhoIsHere() {
         get("/chat").then().statusCode(200)
                 .body(containsString("data-live-component=\"Chat\""))
@@ -116,7 +126,8 @@ class DemoPagesTest {
                 .body(containsString("href=\"/chat\""))
                 .body(containsString("href=\"/dashboard\""))
                 .body(containsString("href=\"/panel\""))
-                .body(containsString("href=\"/htmx\""));
+                .body(containsString("href=\"/htmx\""))
+                .body(containsString("href=\"/big-table\""));
         get("/counter").then().statusCode(200).body(containsString("<link rel=\"stylesheet\" href=\"/demo.css\">"));
     }
 }
