@@ -50,8 +50,8 @@ final class WireReport {
                     ofA == null ? "-" : bytes(ofA.down()), ofB == null ? "-" : bytes(ofB.down()), bytes(any.up()),
                     ofA == null || ofB == null ? "-" : String.format("%.3f", ofB.down() / ofA.down()), any.note()));
         }
-        out.append("Goal: a counter click at most 24 bytes down and 32 up; the envelope is still protocol version 1"
-                + " (JSON with t, ref, id, seq, handler, args up; t, ref, id, d down).\n");
+        out.append("Goal: a counter click at most 24 bytes down and 32 up. Protocol version 2: [ref, c, seq, handler,"
+                + " args] up, [ref, html or edits] down.\n");
     }
 
     private void loads(StringBuilder out) {
