@@ -27,6 +27,11 @@ final class NodeHeap {
         return Long.parseLong(used.group(1)) * 1024;
     }
 
+    /** The node's live objects by class, most bytes first ({@code jcmd GC.class_histogram}), into {@code file}. */
+    static void histogram(long pid, Path file) throws Exception {
+        java.nio.file.Files.writeString(file, jcmd(pid, "GC.class_histogram"));
+    }
+
     private static String jcmd(long pid, String command) throws Exception {
         Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                 Long.toString(pid), command).redirectErrorStream(true).start();

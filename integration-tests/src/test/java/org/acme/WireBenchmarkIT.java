@@ -46,6 +46,8 @@ import org.junit.jupiter.api.Test;
  * <li>{@code bench.saturation-connections} (100) and {@code bench.window}, events in flight per connection (1);</li>
  * <li>{@code bench.profile}: {@code true} records each demo node in {@code target/wire-<target>.jfr} (JFR, profile
  * settings), written when the node stops.</li>
+ * <li>{@code bench.histogram}: {@code true} writes the live objects by class of each node, after the heap part, to
+ * {@code target/wire-<pid>-histogram.txt}.</li>
  * </ul>
  * A quick run: {@code bin/benchmark -o -Dit.test=WireBenchmarkIT -Dtest=none -Dbench.levels=100,1000 -Dbench.seconds=5}.
  * Prints a table and writes {@code target/wire-latency.svg} (p99 per level, bars); asserts nothing about time.
@@ -152,6 +154,10 @@ class WireBenchmarkIT {
             }
             if (settings.has("heap") && !sockets.isEmpty()) {
                 long heap = NodeHeap.afterGc(pid);
+                if (Boolean.getBoolean("bench.histogram")) {
+                    // What the heap per connection is made of: the live objects by class
+                    NodeHeap.histogram(pid, Path.of("target", "wire-" + pid + "-histogram.txt"));
+                }
                 results.heapConnections = sockets.size();
                 results.heapPerConnection = (heap - results.heapBaseline) / sockets.size();
             }
