@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 
@@ -30,6 +31,9 @@ abstract class BrowserTestBase {
 
     @BeforeAll
     static void launch() {
+        // Assertions wait for their condition up to 10 s rather than Playwright's 5: CI machines share 2 cores with the
+        // server, the browser and the build, and a page that is right later is still right
+        PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
         browser = new Browser();
     }
 

@@ -34,6 +34,26 @@ final class HtmlCopies {
         return message;
     }
 
+    /**
+     * Protocol 2's answer or render ({@code [ref, change]}, {@code [0, number, change]}) as version 1's object for the
+     * component {@code id}: {@code html} for the whole HTML, {@code d} for edits, neither when nothing changed.
+     */
+    static JsonObject asObject(JsonArray message, String id) {
+        long ref = message.getLong(0);
+        JsonObject object = new JsonObject().put("t", ref == 0 ? "render" : "ok").put("id", id);
+        if (ref != 0) {
+            object.put("ref", ref);
+        }
+        int at = ref == 0 ? 2 : 1;
+        Object change = message.size() > at ? message.getValue(at) : null;
+        if (change instanceof String html) {
+            object.put("html", html);
+        } else if (change instanceof JsonArray edits) {
+            object.put("d", edits);
+        }
+        return object;
+    }
+
     /** The HTML with the edits applied, as the browser runtime applies them. */
     static String apply(String html, JsonArray edits) {
         StringBuilder edited = new StringBuilder(html.length() + 64);

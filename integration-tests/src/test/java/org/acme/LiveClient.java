@@ -130,16 +130,8 @@ final class LiveClient implements AutoCloseable {
     /** Protocol 2's array answers as the objects of protocol 1, marked {@code compact}. */
     private JsonObject fromArray(JsonArray message) {
         long ref = message.getLong(0);
-        JsonObject object = ref == 0 ? new JsonObject().put("t", "render").put("id", numbered.get(message.getInteger(1)))
-                : new JsonObject().put("t", "ok").put("ref", ref).put("id", compactRefs.get(ref));
-        int at = ref == 0 ? 2 : 1;
-        Object change = message.size() > at ? message.getValue(at) : null;
-        if (change instanceof String html) {
-            object.put("html", html);
-        } else if (change instanceof JsonArray edits) {
-            object.put("d", edits);
-        }
-        return object.put("compact", true);
+        String id = ref == 0 ? numbered.get(message.getInteger(1)) : compactRefs.get(ref);
+        return HtmlCopies.asObject(message, id).put("compact", true);
     }
 
     /** Joins in protocol 2: the answer carries the component's number, {@code c}. */

@@ -100,7 +100,10 @@ final class WireSocket {
             answered(now, text);
             return;
         }
-        JsonObject message = copies.read(text.startsWith("[") ? fromArray(new JsonArray(text)) : new JsonObject(text));
+        JsonObject message = copies.read(text.startsWith("[")
+                // This socket has one component: every answer and render is about it
+                ? HtmlCopies.asObject(new JsonArray(text), id)
+                : new JsonObject(text));
         String type = message.getString("t");
         if (message.getString("html") != null) {
             html = message.getString("html");
@@ -123,23 +126,6 @@ final class WireSocket {
             }
             answered(now, text);
         }
-    }
-
-    /** Protocol 2's arrays as the objects of version 1: this socket has one component, so every id is its id. */
-    private JsonObject fromArray(JsonArray message) {
-        long ref = message.getLong(0);
-        JsonObject object = new JsonObject().put("t", ref == 0 ? "render" : "ok").put("id", id);
-        if (ref != 0) {
-            object.put("ref", ref);
-        }
-        int at = ref == 0 ? 2 : 1;
-        Object change = message.size() > at ? message.getValue(at) : null;
-        if (change instanceof String whole) {
-            object.put("html", whole);
-        } else if (change instanceof JsonArray edits) {
-            object.put("d", edits);
-        }
-        return object;
     }
 
     private void answered(long now, String text) {

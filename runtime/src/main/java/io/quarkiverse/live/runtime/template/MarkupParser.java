@@ -53,11 +53,7 @@ public final class MarkupParser {
         while (pos < limit) {
             char c = source.charAt(pos);
             if (isQuteTagStart(source, pos)) {
-                int end = quteTagEnd(source, pos);
-                flushText();
-                char kind = source.charAt(pos + 1);
-                tokens.add(new QuteTag(QUTE_COMMANDS.indexOf(kind) >= 0 ? kind : '{', pos, end));
-                pos = end;
+                quteTag();
             } else if (c == '<' && source.startsWith("<!--", pos)) {
                 comment(source.indexOf("-->", pos + 4), 3);
             } else if (c == '<' && pos + 1 < limit && (source.charAt(pos + 1) == '!' || source.charAt(pos + 1) == '?')) {
@@ -147,16 +143,21 @@ public final class MarkupParser {
         int limit = end < 0 ? source.length() : end;
         while (pos < limit) {
             if (isQuteTagStart(source, pos)) {
-                int tagEnd = quteTagEnd(source, pos);
-                flushText();
-                char kind = source.charAt(pos + 1);
-                tokens.add(new QuteTag(QUTE_COMMANDS.indexOf(kind) >= 0 ? kind : '{', pos, tagEnd));
-                pos = tagEnd;
+                quteTag();
             } else {
                 text(pos + 1);
             }
         }
         flushText();
+    }
+
+    /** The Qute tag that starts here, as a token of its kind. */
+    private void quteTag() {
+        int end = quteTagEnd(source, pos);
+        flushText();
+        char kind = source.charAt(pos + 1);
+        tokens.add(new QuteTag(QUTE_COMMANDS.indexOf(kind) >= 0 ? kind : '{', pos, end));
+        pos = end;
     }
 
     private Attribute attribute() {
