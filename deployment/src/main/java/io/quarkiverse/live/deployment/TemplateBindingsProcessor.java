@@ -116,7 +116,7 @@ public class TemplateBindingsProcessor {
                 if (!previous.equals("debounce")) {
                     return "'.blur' must follow .debounce (.debounce.blur sends when the field loses focus)";
                 }
-            } else if (modifier.equals("disable-with")) {
+            } else if (modifier.equals(EventAttributes.DISABLE_WITH)) {
                 if (!event.equals("submit") || modifiers.size() != 1) {
                     return "'.disable-with' belongs on @submit alone: @submit.disable-with=\"Saving...\"";
                 }

@@ -97,7 +97,8 @@ public class ComponentRegistry {
             throw e;
         }
         MountedComponent component = new MountedComponent(context, ids.next(), binding, handle, parent,
-                parent != null ? parent.browser() : browser, config.replayWindow());
+                parent != null ? parent.browser() : browser, config.replayWindow(),
+                config.diff() == LiveRuntimeConfig.Diff.EDITS);
         context.attach(component);
         try {
             listeners.forEach(listener -> listener.mounted(component));

@@ -47,6 +47,8 @@ public final class MountedComponent {
     private volatile String lastHtml;
     /** Whether the browser holds {@link #lastHtml} as a string it can apply edits to (it received it whole). */
     private volatile boolean browserHasCopy;
+    /** Whether a change goes as edits of the browser's copy ({@code quarkus.live.diff=edits}) rather than whole. */
+    private final boolean edits;
 
     // Guarded by this
     private Phase phase = Phase.RENDERED;
@@ -55,8 +57,9 @@ public final class MountedComponent {
     private boolean mounted;
 
     MountedComponent(MountContext context, String token, ComponentBinding binding, InstanceHandle<?> handle,
-            MountedComponent parent, String browser, int replayWindow) {
+            MountedComponent parent, String browser, int replayWindow, boolean edits) {
         this.context = context;
+        this.edits = edits;
         this.token = token;
         this.binding = binding;
         this.handle = handle;
@@ -126,7 +129,7 @@ public final class MountedComponent {
      * change (unless {@code whole}: the browser needs all of it, after a rejoin), the whole HTML when the browser keeps
      * no copy yet or edits are off, else the edits of its copy.
      */
-    public HtmlChange replaceHtml(String html, boolean whole, boolean edits) {
+    public HtmlChange replaceHtml(String html, boolean whole) {
         String before = lastHtml;
         lastHtml = html;
         if (!whole && html.equals(before)) {

@@ -14,7 +14,6 @@ import jakarta.validation.ConstraintViolationException;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.live.runtime.LiveRuntimeConfig;
-import io.quarkiverse.live.runtime.LiveRuntimeConfig.Diff;
 import io.quarkiverse.live.runtime.component.ComponentBinding;
 import io.quarkiverse.live.runtime.component.ComponentRegistry;
 import io.quarkiverse.live.runtime.component.EventSequence;
@@ -367,7 +366,7 @@ public class Dispatcher {
                         devMode ? "Rendering failed: " + failure.getMessage() : "Rendering failed"));
                 return DONE;
             }
-            HtmlChange sent = component.replaceHtml(html, answer.wholeHtml, config.diff() == Diff.EDITS);
+            HtmlChange sent = component.replaceHtml(html, answer.wholeHtml);
             if (outcome.code == null && answer.compact) {
                 answer.sendCompact(Replies.ok(answer.ref, sent));
             } else if (outcome.code == null) {

@@ -10,8 +10,6 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
-import io.quarkiverse.live.runtime.LiveRuntimeConfig;
-import io.quarkiverse.live.runtime.LiveRuntimeConfig.Diff;
 import io.quarkiverse.live.runtime.component.ComponentOwner;
 import io.quarkiverse.live.runtime.component.ExecutionModel;
 import io.quarkiverse.live.runtime.component.MountedComponent;
@@ -33,14 +31,11 @@ public class Pusher {
     private static final CompletionStage<Void> DONE = CompletableFuture.completedFuture(null);
 
     private final ComponentRenderer renderer;
-    /** Whether browsers get edits of their copy of a component's HTML rather than all of it. */
-    private final boolean edits;
     /** The coalesced updates waiting on components' task queues. */
     private final Set<Waiting> waiting = ConcurrentHashMap.newKeySet();
 
-    Pusher(ComponentRenderer renderer, LiveRuntimeConfig config) {
+    Pusher(ComponentRenderer renderer) {
         this.renderer = renderer;
-        this.edits = config.diff() == Diff.EDITS;
     }
 
     /**
@@ -81,7 +76,7 @@ public class Pusher {
                     LOG.errorf(failure, "Rendering %s failed", component);
                     done.completeExceptionally(failure);
                 } else {
-                    HtmlChange update = component.replaceHtml(html, false, edits);
+                    HtmlChange update = component.replaceHtml(html, false);
                     if (update != null) {
                         owner.sendRender(component, update);
                     }

@@ -14,6 +14,8 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.databind.JavaType;
+
 import io.quarkiverse.live.SharedState;
 import io.quarkiverse.live.runtime.LiveRuntimeConfig;
 import io.quarkiverse.live.runtime.component.ComponentBinding;
@@ -72,7 +74,8 @@ public class SharedStateEngine implements SharedState, ComponentListener {
             for (SharedField field : binding.sharedFields()) {
                 String declaredBy = binding.name() + "." + field.field();
                 keys.computeIfAbsent(field.key(), key -> {
-                    SharedKey shared = new SharedKey(key, codec.type(field.genericType()), declaredBy);
+                    JavaType type = codec.type(field.genericType());
+                    SharedKey shared = new SharedKey(key, type, declaredBy, codec.immutable(type));
                     String unsupported = codec.unsupported(shared.type());
                     if (unsupported != null) {
                         throw new IllegalStateException("@Shared field " + declaredBy + " cannot be shared: "
@@ -223,7 +226,7 @@ public class SharedStateEngine implements SharedState, ComponentListener {
      * the fan-out allocated.
      */
     private Object read(SharedKey key, SharedValue value) {
-        if (!codec.immutable(key.type())) {
+        if (!key.immutable()) {
             return codec.read(value.json(), key.type());
         }
         Decoded last = decoded.get(key.name());

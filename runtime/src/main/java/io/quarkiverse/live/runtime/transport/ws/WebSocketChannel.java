@@ -55,18 +55,19 @@ final class WebSocketChannel implements Channel {
             return;
         }
         // Vert.x writes nothing after its close frame (a close of the server's or the client's): the writer neither
-        if (writer != null && !connection.isClosed() && writer.write(message, written -> {
-            unsent.addAndGet(-size);
-            if (!written.isSuccess()) {
-                LOG.debugf(written.cause(), "Could not send to WebSocket connection %s", connection.id());
-            }
-        })) {
+        if (writer != null && !connection.isClosed()
+                && writer.write(message, written -> sent(size, written.cause()))) {
             return;
         }
-        connection.sendText(message).subscribe().with(ignored -> unsent.addAndGet(-size), failure -> {
-            unsent.addAndGet(-size);
+        connection.sendText(message).subscribe().with(ignored -> sent(size, null), failure -> sent(size, failure));
+    }
+
+    /** A message of {@code size} is written, or failed ({@code failure} not null): it no longer waits. */
+    private void sent(long size, Throwable failure) {
+        unsent.addAndGet(-size);
+        if (failure != null) {
             LOG.debugf(failure, "Could not send to WebSocket connection %s", connection.id());
-        });
+        }
     }
 
     @Override
