@@ -52,6 +52,8 @@ public final class MountedComponent {
 
     // Guarded by this
     private Phase phase = Phase.RENDERED;
+    /** Its events' rate, whichever connection brings them; made by the first event. */
+    private EventRate eventRate;
     private long phaseSinceNanos = System.nanoTime();
     private ComponentOwner owner;
     private boolean mounted;
@@ -169,6 +171,18 @@ public final class MountedComponent {
         List<MountedComponent> all = new ArrayList<>(children.values());
         children.clear();
         return all;
+    }
+
+    /**
+     * Takes one of this component's event tokens, {@code perSecond} a second with bursts of twice that: a browser that
+     * is cut off for flooding and rejoins finds the component's bucket as empty as it left it, where a new connection's
+     * own bucket would be full.
+     */
+    public synchronized boolean takeEventToken(int perSecond) {
+        if (eventRate == null) {
+            eventRate = new EventRate(perSecond);
+        }
+        return eventRate.tryTake();
     }
 
     /** Whether {@code onMount()} has run: the first join mounts, a rejoin does not mount again. */

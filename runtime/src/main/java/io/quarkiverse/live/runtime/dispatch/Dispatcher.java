@@ -191,7 +191,7 @@ public class Dispatcher {
         String refusal = component.tasks().size() >= config.maxQueuedEvents()
                 ? component.binding().name() + " has " + config.maxQueuedEvents()
                         + " events waiting; send more once they are answered"
-                : session.admitEvent(config.maxQueuedEventsPerConnection());
+                : session.admitEvent(config.maxQueuedEventsPerConnection(), component);
         if (refusal != null) {
             refuse(session, event, refusal);
             return;

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.quarkiverse.live.runtime.component.ComponentOwner;
+import io.quarkiverse.live.runtime.component.EventRate;
 import io.quarkiverse.live.runtime.component.MountedComponent;
 import io.quarkiverse.live.runtime.protocol.Replies;
 import io.quarkiverse.live.runtime.render.HtmlChange;
@@ -29,6 +30,7 @@ public final class Session implements ComponentOwner {
     private final AtomicInteger lastNumber = new AtomicInteger();
     /** The protocol version of the browser's joins; messages the server starts itself follow it. */
     private volatile int version = 1;
+    private final int eventsPerSecond;
     private final EventRate rate;
     private final AtomicInteger queuedEvents = new AtomicInteger();
     private final AtomicInteger refusedInARow = new AtomicInteger();
@@ -41,6 +43,7 @@ public final class Session implements ComponentOwner {
         this.browser = browser;
         this.languages = languages(acceptLanguage);
         this.identity = identity;
+        this.eventsPerSecond = eventsPerSecond;
         this.rate = new EventRate(eventsPerSecond);
     }
 
@@ -68,12 +71,17 @@ public final class Session implements ComponentOwner {
     }
 
     /**
-     * Admits one more event of this connection, or says why not: too fast for the connection's rate, or too many of its
-     * events waiting. {@code null} when admitted; then {@link #eventDone()} must follow once the event is over.
+     * Admits one more event of this connection for one of its components, or says why not: too many of the
+     * connection's events waiting, or too fast for the component's rate or the connection's. {@code null} when
+     * admitted; then {@link #eventDone()} must follow once the event is over. A refusal for waiting events spends no
+     * token: the browser sends the event again once the others are answered.
      */
-    public String admitEvent(int maxQueued) {
+    public String admitEvent(int maxQueued, MountedComponent component) {
         if (queuedEvents.get() >= maxQueued) {
             return "this connection has " + maxQueued + " events waiting; send more once they are answered";
+        }
+        if (!component.takeEventToken(eventsPerSecond)) {
+            return component.binding().name() + " gets events faster than the server allows";
         }
         if (!rate.tryTake()) {
             return "this connection sends events faster than the server allows";

@@ -43,6 +43,11 @@ final class InboundGate extends ChannelInboundHandlerAdapter {
         shut = true;
     }
 
+    /** Reads nothing more from the connection: what the client still writes stays in the kernel's buffers. */
+    void stopReading() {
+        channel.config().setAutoRead(false);
+    }
+
     /**
      * Drops the TCP connection without a closing handshake, and what waits to be written with it: for a client that
      * never answered the close frame, which may itself wait behind everything the client did not read.

@@ -70,14 +70,28 @@ final class WebSocketChannel implements Channel {
         }
     }
 
+    /**
+     * Closes with a close frame. A client that broke a rule ({@link #POLICY_VIOLATION}: a flood, a stalled reader) is
+     * failed rather than closed politely: the server stops reading it at once and drops the TCP connection as soon as
+     * the close frame is written, instead of reading on until the client's own close frame arrives, which waits
+     * behind everything the client wrote before it saw the close (megabytes, for a flood) and which the server would
+     * have had to decode only to drop it (RFC 6455, 7.1.7).
+     */
     @Override
     public void close(short code, String reason) {
         if (closing.compareAndSet(false, true)) {
             LOG.debugf("Closing %s: %d %s", describe(), code, reason);
+            boolean failing = code == POLICY_VIOLATION && gate != null;
             if (gate != null) {
                 gate.shut();
             }
-            connection.close(new CloseReason(code, reason)).subscribe().with(ignored -> {
+            if (failing) {
+                gate.stopReading();
+            }
+            connection.close(new CloseReason(code, reason)).subscribe().with(written -> {
+                if (failing) {
+                    gate.abort();
+                }
             }, failure -> LOG.debugf(failure, "Could not close WebSocket connection %s", connection.id()));
             // A client that does not read never sees the close frame, which waits behind what it did not read
             if (gate != null) {
