@@ -12,17 +12,12 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,7 +110,7 @@ class HostileInputTest {
             JsonObject ok = client.event(id, "person", new JsonObject().put("name", "Ada")
                     .put("address", new JsonObject().put("street", "Main Street")));
             assertEquals("person Ada of Main Street", last(ok));
-            assertQuiet(log);
+            log.assertQuiet();
         }
     }
 
@@ -130,7 +125,7 @@ class HostileInputTest {
                     "instant", null);
             assertRefused(client.event(id, "scalars", "1", 0.5, true, "1", "too long"), "letter", null);
             assertTypedStillWorks(id);
-            assertQuiet(log);
+            log.assertQuiet();
         }
     }
 
@@ -189,7 +184,7 @@ class HostileInputTest {
                     .put("discount", ""))));
             assertEquals("parcel 2.5 1E+3", last(client.event(id, "parcel",
                     new JsonObject().put("width", 2.5).put("value", "1e3"))));
-            assertQuiet(log);
+            log.assertQuiet();
         }
     }
 
@@ -235,7 +230,7 @@ class HostileInputTest {
                     Arrays.copyOfRange(whole, inside, whole.length));
             assertEquals("\ud83d\ude00!", last(reply));
             assertNull(raw.closeCode.get(), "the connection stays open");
-            assertQuiet(log);
+            log.assertQuiet();
         }
     }
 
@@ -267,7 +262,7 @@ class HostileInputTest {
                 assertEquals((short) 1007, raw.awaitClosed());
             }
             assertNothingEchoed(id, token);
-            assertQuiet(log);
+            log.assertQuiet();
         }
         LimitsTest.assertHonestClientServed(base);
     }
@@ -350,14 +345,6 @@ class HostileInputTest {
         JsonObject reply = client.event(id, "increment");
         assertEquals("ok", reply.getString("t"), reply.encode());
         assertTrue(reply.getString("html").contains("Count: 1"), reply.encode());
-    }
-
-    private static void assertQuiet(LogCapture log) {
-        List<String> logged = new ArrayList<>();
-        for (LogRecord record : log.records()) {
-            logged.add(record.getLevel() + " " + record.getLoggerName() + ": " + record.getMessage());
-        }
-        assertEquals(List.of(), logged, "nothing logged above DEBUG");
     }
 
     private static byte[] utf8(String text) {
@@ -446,47 +433,6 @@ class HostileInputTest {
         @Override
         public void close() throws Exception {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        }
-    }
-
-    /**
-     * The log records above DEBUG of the extension, the WebSocket server and Vert.x, while it is open. The loggers are
-     * held, so that the handlers stay on them.
-     */
-    private static final class LogCapture extends Handler implements AutoCloseable {
-
-        private static final List<String> NAMES = List.of("io.quarkiverse", "io.quarkus.websockets", "io.quarkus.vertx",
-                "io.vertx", "io.netty");
-
-        private final List<Logger> loggers = new ArrayList<>();
-        private final List<LogRecord> records = new CopyOnWriteArrayList<>();
-
-        LogCapture() {
-            for (String name : NAMES) {
-                Logger logger = Logger.getLogger(name);
-                logger.addHandler(this);
-                loggers.add(logger);
-            }
-        }
-
-        List<LogRecord> records() {
-            return List.copyOf(records);
-        }
-
-        @Override
-        public void publish(LogRecord record) {
-            if (record.getLevel().intValue() > Level.FINE.intValue()) {
-                records.add(record);
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-            loggers.forEach(logger -> logger.removeHandler(this));
         }
     }
 }

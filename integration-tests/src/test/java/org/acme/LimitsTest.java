@@ -71,21 +71,44 @@ class LimitsTest {
     }
 
     @Test
-    void helloNamesTheLimitAndALongerMessageClosesTheConnection() throws Exception {
+    void helloNamesTheLimitAndALongerMessageClosesTheConnectionWith1009() throws Exception {
         String id = LiveClient.mount("/echo-back");
         String token;
-        try (LiveClient attacker = LiveClient.connect(base)) {
+        try (LiveClient attacker = LiveClient.connect(base); LogCapture log = new LogCapture()) {
             assertEquals(4096, attacker.hello.getInteger("max"));
             token = attacker.join(id).getString("token");
             attacker.fire(id, "say", "x".repeat(5000));
-            // The carrier refuses the frame as it passes the limit, before buffering the rest, and drops the
-            // connection (Netty's decoder closes it before a 1009 close frame can be sent)
-            attacker.awaitClosed();
+            // The decoder refuses the frame as it passes the limit, before buffering the rest, and the client hears why
+            assertEquals(1009, attacker.awaitClosed(), "message too big");
+            log.assertQuiet();
         }
         assertHonestClientServed(base);
         try (LiveClient back = LiveClient.connect(base)) {
             assertTrue(back.rejoin(id, token).getString("html").contains("class=\"calls\">0<"),
                     "the oversized event did nothing, and its component waits to be rejoined");
+        }
+    }
+
+    @Test
+    void aMessageIsMeasuredAcrossItsFramesAndALongerOneClosesTheConnectionWith1009() throws Exception {
+        String id = LiveClient.mount("/echo-back");
+        String token;
+        try (LiveClient attacker = LiveClient.connect(base); LogCapture log = new LogCapture()) {
+            token = attacker.join(id).getString("token");
+            // Just under the limit, in three frames: read as one message
+            long within = attacker.fireInFrames(id, 1500, "say", "x".repeat(3900));
+            assertEquals("ok", attacker.answerTo(within).getString("t"));
+            // Four frames, each far under the limit, the message past it: Vert.x alone would drop the message with a
+            // warning and keep the connection open
+            attacker.fireInFrames(id, 1500, "say", "y".repeat(5000));
+            assertEquals(1009, attacker.awaitClosed(), "message too big");
+            log.assertQuiet();
+        }
+        assertHonestClientServed(base);
+        try (LiveClient back = LiveClient.connect(base)) {
+            String html = back.rejoin(id, token).getString("html");
+            assertTrue(html.contains("class=\"calls\">1<") && !html.contains("yyyy"),
+                    "only the message within the limit ran: " + html);
         }
     }
 

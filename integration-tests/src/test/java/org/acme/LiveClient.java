@@ -13,10 +13,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -204,6 +206,28 @@ final class LiveClient implements AutoCloseable {
     /** Sends a message without waiting for anything. */
     void sendOnly(JsonObject message) {
         socket.writeTextMessage(message.encode());
+    }
+
+    /**
+     * Sends an event as one message in a text frame and continuation frames of at most {@code frameSize} characters
+     * each (cut between characters: use ASCII), without waiting for anything; returns its ref.
+     */
+    long fireInFrames(String id, int frameSize, String handler, Object... args) {
+        long ref = refs.getAndIncrement();
+        String text = new JsonObject().put("t", "event").put("ref", ref).put("id", id).put("handler", handler)
+                .put("args", new JsonArray(java.util.Arrays.asList(args))).encode();
+        for (int start = 0; start < text.length(); start += frameSize) {
+            String part = text.substring(start, Math.min(start + frameSize, text.length()));
+            boolean last = start + frameSize >= text.length();
+            socket.writeFrame(start == 0 ? WebSocketFrame.textFrame(part, last)
+                    : WebSocketFrame.continuationFrame(Buffer.buffer(part), last));
+        }
+        return ref;
+    }
+
+    /** Waits for the answer carrying the ref. */
+    JsonObject answerTo(long ref) {
+        return awaitMessage(m -> Long.valueOf(ref).equals(m.getLong("ref")));
     }
 
     /** Stops reading from the socket, as a client that hangs would: nothing is read, pings go unanswered. */

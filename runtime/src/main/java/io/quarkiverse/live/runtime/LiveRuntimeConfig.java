@@ -26,9 +26,10 @@ public interface LiveRuntimeConfig {
 
     /**
      * The longest message, in bytes of UTF-8, a client may send. The WebSocket's own frame and message limits are set
-     * to it, so a longer message is never buffered whole: the server drops the connection (Netty's decoder closes it
-     * before a 1009 close frame can leave). The browser runtime learns the limit from the server's {@code hello} and refuses to send a longer event
-     * itself. Events are small: the default leaves room for a long text area.
+     * to it, and a message is counted across its frames as they arrive, so a longer message is never buffered whole:
+     * the server closes the connection with 1009 (message too big) at the frame that passes the limit. The browser
+     * runtime learns the limit from the server's {@code hello} and refuses to send a longer event itself. Events are
+     * small: the default leaves room for a long text area.
      */
     @WithDefault("65536")
     int maxMessageSize();

@@ -2,6 +2,7 @@ package io.quarkiverse.live.runtime.transport.ws;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkiverse.live.runtime.LiveRuntimeConfig;
 import io.quarkiverse.live.runtime.transport.Connections;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.quarkus.websockets.next.UserData;
@@ -10,8 +11,9 @@ import io.smallrye.mutiny.Uni;
 /**
  * Refuses a live WebSocket upgrade with 503 when the server or the client's address is at its connection limit, before
  * any connection exists, and hands the client's address to {@link LiveSocket}, which counts the connection in. An
- * upgrade it lets through gets the {@linkplain StrictUtf8 UTF-8 check} of its text messages and, for LiveSocket, the
- * {@linkplain TextFrameWriter way to write} its messages.
+ * upgrade it lets through gets the {@linkplain MessageSizeLimit size limit} of its messages, the
+ * {@linkplain StrictUtf8 UTF-8 check} of its text messages, the {@linkplain FrameRefusal close frame} that tells the
+ * client which of them it broke and, for LiveSocket, the {@linkplain TextFrameWriter way to write} its messages.
  */
 @ApplicationScoped
 public class ConnectionLimitCheck implements HttpUpgradeCheck {
@@ -22,10 +24,12 @@ public class ConnectionLimitCheck implements HttpUpgradeCheck {
 
     private final Connections connections;
     private final TextFrameWriters writers;
+    private final int maxMessageSize;
 
-    ConnectionLimitCheck(Connections connections, TextFrameWriters writers) {
+    ConnectionLimitCheck(Connections connections, TextFrameWriters writers, LiveRuntimeConfig config) {
         this.connections = connections;
         this.writers = writers;
+        this.maxMessageSize = config.maxMessageSize();
     }
 
     @Override
@@ -42,12 +46,15 @@ public class ConnectionLimitCheck implements HttpUpgradeCheck {
             return CheckResult.rejectUpgrade(503);
         }
         context.userData().put(ADDRESS, address);
-        // The gate first: the messages it drops need no UTF-8 check
+        // In the order frames pass them. The gate first: the messages it drops need no other check. The refusal last:
+        // it closes the connection for each check before it
         InboundGate gate = InboundGate.install(context.httpRequest());
         if (gate != null) {
             context.userData().put(GATE, gate);
         }
+        MessageSizeLimit.install(context.httpRequest(), maxMessageSize);
         StrictUtf8.require(context.httpRequest());
+        FrameRefusal.install(context.httpRequest());
         TextFrameWriter writer = writers.forUpgrade(context.httpRequest());
         if (writer != null) {
             context.userData().put(WRITER, writer);

@@ -2,8 +2,6 @@ package io.quarkiverse.live.runtime.transport.ws;
 
 import java.time.Duration;
 
-import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
-import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.quarkiverse.live.runtime.LiveRuntimeConfig;
 import io.quarkiverse.live.runtime.dispatch.Dispatcher;
 import io.quarkiverse.live.runtime.http.BrowserBinding;
@@ -17,7 +15,6 @@ import io.quarkus.arc.Arc;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
-import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnPongMessage;
 import io.quarkus.websockets.next.OnTextMessage;
@@ -92,25 +89,6 @@ public abstract class LiveSocket {
         if (session != null) {
             session.heard();
         }
-    }
-
-    /**
-     * A frame the decoder refused: longer than {@code quarkus.live.max-message-size}, or broken, or a text message that
-     * is no UTF-8 ({@link StrictUtf8}). The client broke the protocol: the connection is closed with the status the
-     * decoder chose (1009 for a message too big, though Netty may have dropped the connection before the close frame
-     * leaves; 1007 for text that is no UTF-8), and quietly, since a client's mistake is no server error to log.
-     */
-    @OnError
-    @NonBlocking
-    public void refusedFrame(WebSocketConnection connection, CorruptedWebSocketFrameException failure) {
-        // The UTF-8 check has closed the connection itself, and closing a closed connection logs a warning
-        if (connection.isClosed()) {
-            return;
-        }
-        WebSocketCloseStatus status = failure.closeStatus();
-        connection.close(new CloseReason(status.code(), status.reasonText())).subscribe().with(ignored -> {
-        }, ignored -> {
-        });
     }
 
     @OnClose

@@ -12,8 +12,8 @@ import io.vertx.core.http.HttpServerRequest;
  * during the upgrade, Netty's own validator goes in front of Vert.x's handler (see {@link UpgradePipeline}), where
  * the WebSocket decoder and the permessage-deflate decoder will hand it each frame, inflated. It follows a message
  * across its continuation frames (a character split between two frames is fine), lets other frames and the HTTP
- * request pass untouched, and at the first byte that is no UTF-8 sends a 1007 close frame and closes the connection;
- * websockets-next then reports the refused frame to {@link LiveSocket}, as it does an oversized one.
+ * request pass untouched, and at the first byte that is no UTF-8 refuses the frame with 1007. It sends no close frame
+ * itself: {@link FrameRefusal}, behind it, closes the connection with that status, as it does for an oversized message.
  */
 final class StrictUtf8 {
 
@@ -27,6 +27,7 @@ final class StrictUtf8 {
      * is, today) is left as it is: its text is read leniently, as before.
      */
     static void require(HttpServerRequest upgrade) {
-        UpgradePipeline.addInFrontOfVertx(upgrade, HANDLER, channel -> new Utf8FrameValidator(true));
+        // Not closing on a violation itself: a second close frame would follow FrameRefusal's
+        UpgradePipeline.addInFrontOfVertx(upgrade, HANDLER, channel -> new Utf8FrameValidator(false));
     }
 }
