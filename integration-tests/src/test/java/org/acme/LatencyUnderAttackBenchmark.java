@@ -81,6 +81,7 @@ class LatencyUnderAttackBenchmark {
             latencies = honest.run(PHASE);
             summary = attack.summary();
         }
+        System.out.println(latencies.row(name, idle, summary));
         // The next phase starts on a calm server: every attacker connection is gone
         await().atMost(Duration.ofSeconds(30)).alias("only the honest client is connected, not " + connections.count()
                 + (honest.socket.isClosed() ? " (the honest client was closed: " + honest.socket.closeStatusCode()
