@@ -26,7 +26,7 @@ import io.quarkus.test.junit.TestProfile;
  * <p>
  * The bounds are loose on purpose, for a 2-core CI machine: what is measured is whether memory is held, not how much a
  * request costs. During the attacks, 64 MB above the baseline leaves room for what is legitimately in flight (up to
- * 2,000 waiting components of about 4 KB, 50 components holding 16 KB of text each, the clients' buffers) while an
+ * 2,000 waiting components of about 1 KB, 50 components holding 16 KB of text each, the clients' buffers) while an
  * unbounded queue or buffer would pass it within seconds. After, 16 MB covers what a full collection does not return
  * exactly (caches sized by use, the JIT's and the allocator's bookkeeping) but not a leak of the components, sessions
  * or queues of the attack, which together weigh more. The baseline is taken after a first, shorter round of the same

@@ -1,7 +1,9 @@
 package io.quarkiverse.live.runtime;
 
+import java.util.Set;
 import java.util.function.Supplier;
 
+import io.quarkiverse.live.runtime.component.PageRequestKeepers;
 import io.quarkiverse.live.runtime.http.LivePages;
 import io.quarkiverse.live.runtime.http.RuntimeScript;
 import io.quarkiverse.live.runtime.protocol.ServerBuild;
@@ -22,6 +24,11 @@ public class LiveRecorder {
     /** The bean that names this build of the application to reconnecting browsers. */
     public Supplier<ServerBuild> serverBuild(String id) {
         return () -> new ServerBuild(id);
+    }
+
+    /** The bean that names the components whose mounts keep a copy of the page request. */
+    public Supplier<PageRequestKeepers> pageRequestKeepers(Set<String> components) {
+        return () -> new PageRequestKeepers(components);
     }
 
     /** The bean that says whether websockets-next counts or traces the messages it sends. */

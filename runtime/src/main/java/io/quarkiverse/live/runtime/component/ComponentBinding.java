@@ -32,6 +32,7 @@ public abstract class ComponentBinding {
     private final Set<String> touchingShared = new HashSet<>();
     private ExecutionModel mountModel = ExecutionModel.EVENT_LOOP;
     private ExecutionModel unmountModel = ExecutionModel.EVENT_LOOP;
+    private boolean keepsPageRequest;
 
     protected ComponentBinding(String name, String templateId, Class<?> componentClass) {
         this.name = name;
@@ -71,6 +72,22 @@ public abstract class ComponentBinding {
     /** Called by the generated constructor for each handler that may read or change a {@code @Shared} field. */
     protected final void sharedHandler(String handlerName) {
         touchingShared.add(handlerName);
+    }
+
+    /**
+     * Called at start-up when the build found that the component may read its page request through
+     * {@code LiveConnection} (a bean created with it injects one), or its template may mount a component that does.
+     */
+    void keepPageRequest() {
+        keepsPageRequest = true;
+    }
+
+    /**
+     * Whether a mount keeps a copy of the page request's headers and query parameters, for its {@code LiveConnection}
+     * or for the children its template mounts later, when no request is being served. Other components see none.
+     */
+    public boolean keepsPageRequest() {
+        return keepsPageRequest;
     }
 
     /**

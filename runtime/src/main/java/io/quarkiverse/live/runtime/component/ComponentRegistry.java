@@ -77,7 +77,8 @@ public class ComponentRegistry {
             throw new IllegalArgumentException("No live component named '" + componentName + "'; the application has "
                     + components.all().keySet());
         }
-        MountContext context = MountContext.capture(id != null ? id : ids.next(), parent);
+        MountContext context = MountContext.capture(id != null ? id : ids.next(), parent,
+                binding.keepsPageRequest());
         // Beans injected into the component (LiveConnection, Presence) find their mount while it is created
         InstanceHandle<?> handle = MountContext.creating(context, () -> {
             InstanceHandle<?> created = Arc.container().instance(binding.componentClass());

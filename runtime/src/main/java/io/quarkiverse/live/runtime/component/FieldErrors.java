@@ -15,10 +15,18 @@ import io.quarkiverse.live.Errors;
  */
 public final class FieldErrors implements Errors {
 
-    private final Map<String, String> messages = new LinkedHashMap<>();
-    private final Map<String, String> setBy = new HashMap<>();
+    // Created by the first message: most components never show one, and every waiting component has its errors
+    private Map<String, String> messages;
+    private Map<String, String> setBy;
 
     public void update(String handler, Set<String> covered, Map<String, String> newMessages) {
+        if (messages == null) {
+            if (newMessages.isEmpty()) {
+                return;
+            }
+            messages = new LinkedHashMap<>();
+            setBy = new HashMap<>();
+        }
         messages.keySet().removeIf(key -> handler.equals(setBy.get(key)) || isCovered(key, covered));
         setBy.keySet().retainAll(messages.keySet());
         newMessages.forEach((key, message) -> {
@@ -35,16 +43,16 @@ public final class FieldErrors implements Errors {
 
     @Override
     public boolean has(String key) {
-        return messages.containsKey(key);
+        return messages != null && messages.containsKey(key);
     }
 
     @Override
     public String get(String key) {
-        return messages.getOrDefault(key, "");
+        return messages == null ? "" : messages.getOrDefault(key, "");
     }
 
     @Override
     public boolean isEmpty() {
-        return messages.isEmpty();
+        return messages == null || messages.isEmpty();
     }
 }

@@ -16,9 +16,12 @@ public class LiveComponents {
 
     private final Map<String, ComponentBinding> byName = new TreeMap<>();
 
-    LiveComponents(@All List<ComponentBinding> bindings) {
+    LiveComponents(@All List<ComponentBinding> bindings, PageRequestKeepers keepers) {
         for (ComponentBinding binding : bindings) {
             byName.put(binding.name(), binding);
+            if (keepers.keep(binding.name())) {
+                binding.keepPageRequest();
+            }
         }
     }
 

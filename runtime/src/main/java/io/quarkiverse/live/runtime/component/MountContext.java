@@ -14,37 +14,44 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * What a component learns of its browser when it is mounted: the request headers and query parameters of the page, and
  * the mounted component itself once it exists. Beans injected into the component while it is created (the public
- * {@code LiveConnection} and {@code Presence}) find it through {@link #current()}.
+ * {@code LiveConnection} and {@code Presence}) find it through {@link #current(String)}.
+ * <p>
+ * Only a component that may read the page request through {@code LiveConnection}, or whose template may mount one that
+ * does, keeps a copy of it ({@link ComponentBinding#keepsPageRequest()}, decided at build time): the copy takes one to
+ * a few kilobytes, and every page load keeps its components until their browser joins them.
  */
 public final class MountContext {
 
     private static final ThreadLocal<MountContext> CURRENT = new ThreadLocal<>();
+    private static final PageRequest NO_REQUEST = new PageRequest(Map.of(), Map.of());
 
     private final String id;
-    private final Map<String, List<String>> headers;
-    private final Map<String, List<String>> queryParameters;
+    private final PageRequest request;
     private volatile MountedComponent component;
     private volatile String claim;
 
-    private MountContext(String id, Map<String, List<String>> headers, Map<String, List<String>> queryParameters) {
+    private MountContext(String id, PageRequest request) {
         this.id = id;
-        this.headers = headers;
-        this.queryParameters = queryParameters;
+        this.request = request;
     }
 
     /**
      * The context of a new mount: a child inherits its parent's request; a page's component reads the HTTP request
-     * being served, when there is one.
+     * being served, when there is one. A component that does not keep the page request sees none.
      */
-    static MountContext capture(String id, MountedComponent parent) {
+    static MountContext capture(String id, MountedComponent parent, boolean keepRequest) {
+        if (!keepRequest) {
+            return new MountContext(id, NO_REQUEST);
+        }
         if (parent != null) {
-            return new MountContext(id, parent.context().headers, parent.context().queryParameters);
+            return new MountContext(id, parent.context().request);
         }
         RoutingContext request = currentRequest();
         if (request == null) {
-            return new MountContext(id, Map.of(), Map.of());
+            return new MountContext(id, NO_REQUEST);
         }
-        return new MountContext(id, copy(request.request().headers(), true), copy(request.queryParams(), false));
+        return new MountContext(id, new PageRequest(copy(request.request().headers(), true),
+                copy(request.queryParams(), false)));
     }
 
     private static RoutingContext currentRequest() {
@@ -115,10 +122,14 @@ public final class MountContext {
     }
 
     public Map<String, List<String>> headers() {
-        return headers;
+        return request.headers();
     }
 
     public Map<String, List<String>> queryParameters() {
-        return queryParameters;
+        return request.queryParameters();
+    }
+
+    /** The headers (names in lower case) and query parameters of the page request, as copied at mount. */
+    private record PageRequest(Map<String, List<String>> headers, Map<String, List<String>> queryParameters) {
     }
 }

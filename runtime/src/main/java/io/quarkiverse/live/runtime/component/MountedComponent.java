@@ -42,8 +42,11 @@ public final class MountedComponent {
     private final TaskQueue tasks;
     private final FieldErrors errors = new FieldErrors();
     private final EventSequence sequence;
-    /** Children mounted by {@code {#live}} sections of this component's template, by their key in the template. */
-    private final Map<String, MountedComponent> children = new LinkedHashMap<>();
+    /**
+     * Children mounted by {@code {#live}} sections of this component's template, by their key in the template; created
+     * for the first child, since most components have none.
+     */
+    private Map<String, MountedComponent> children;
     private volatile String lastHtml;
     /** Whether the browser holds {@link #lastHtml} as a string it can apply edits to (it received it whole). */
     private volatile boolean browserHasCopy;
@@ -67,7 +70,7 @@ public final class MountedComponent {
         this.handle = handle;
         this.parent = parent;
         this.browser = browser;
-        this.tasks = new TaskQueue(binding.name() + " " + context.id());
+        this.tasks = new TaskQueue(this);
         this.sequence = new EventSequence(replayWindow);
     }
 
@@ -146,16 +149,22 @@ public final class MountedComponent {
 
     /** The child mounted under that key by the last render, or {@code null}. Call on the task queue. */
     public MountedComponent child(String key) {
-        return children.get(key);
+        return children == null ? null : children.get(key);
     }
 
     /** Keeps a child mounted by a render of this component's template. Call on the task queue. */
     public void adopt(String key, MountedComponent child) {
+        if (children == null) {
+            children = new LinkedHashMap<>();
+        }
         children.put(key, child);
     }
 
     /** Forgets the children a render no longer showed and returns them. Call on the task queue. */
     public List<MountedComponent> keepOnlyChildren(Set<String> keys) {
+        if (children == null) {
+            return List.of();
+        }
         List<MountedComponent> gone = new ArrayList<>();
         children.entrySet().removeIf(entry -> {
             if (keys.contains(entry.getKey())) {
@@ -168,6 +177,9 @@ public final class MountedComponent {
     }
 
     List<MountedComponent> removeAllChildren() {
+        if (children == null) {
+            return List.of();
+        }
         List<MountedComponent> all = new ArrayList<>(children.values());
         children.clear();
         return all;

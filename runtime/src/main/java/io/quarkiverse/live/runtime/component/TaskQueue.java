@@ -22,12 +22,14 @@ public final class TaskQueue {
 
     private static final Logger LOG = Logger.getLogger(TaskQueue.class);
 
-    private final ArrayDeque<Pending> pending = new ArrayDeque<>();
-    private final String owner;
+    /** Named in the log when a task fails; its own {@code toString()} names it, so no name is built per queue. */
+    private final Object owner;
+    /** Created by the first submit: most components that wait for their browser never get a task. */
+    private ArrayDeque<Pending> pending;
     private boolean running;
     private volatile Context context;
 
-    TaskQueue(String owner) {
+    TaskQueue(Object owner) {
         this.owner = owner;
     }
 
@@ -42,11 +44,14 @@ public final class TaskQueue {
 
     /** How many tasks wait or run. */
     public synchronized int size() {
-        return pending.size() + (running ? 1 : 0);
+        return (pending == null ? 0 : pending.size()) + (running ? 1 : 0);
     }
 
     public void submit(ExecutionModel model, Task task) {
         synchronized (this) {
+            if (pending == null) {
+                pending = new ArrayDeque<>();
+            }
             pending.add(new Pending(model, task));
             if (running) {
                 return;
