@@ -90,17 +90,19 @@ class LatencyUnderAttackBenchmark {
         return latencies.row(name, idle, summary);
     }
 
-    /** The round trips of one phase, in nanoseconds, and the clicks never answered. */
-    private record Latencies(long[] sorted, long lost) {
+    /** The round trips of one phase, in nanoseconds (answered clicks only), the clicks never answered and refused. */
+    private record Latencies(long[] sorted, long lost, int refused, String firstRefusal) {
 
         String row(String name, Latencies idle, String attacker) {
             if (sorted.length == 0) {
-                return String.format("%-36s %7d %35s   %s; %d clicks never answered", name, 0, "-", attacker, lost);
+                return String.format("%-36s %7d %35s   %s; %d clicks never answered, %d refused", name, 0, "-",
+                        attacker, lost, refused);
             }
             String ratio = String.format("%.1fx", (double) p(0.99) / idle.p(0.99));
             return String.format("%-36s %7d %8.2f %8.2f %8.2f %9s   %s%s", name, sorted.length, ms(p(0.50)),
                     ms(p(0.99)), ms(sorted[sorted.length - 1]), ratio, attacker,
-                    lost > 0 ? "; " + lost + " clicks never answered" : "");
+                    lost > 0 ? "; " + lost + " clicks never answered" : "")
+                    + (refused > 0 ? "; " + refused + " clicks refused (" + firstRefusal + ")" : "");
         }
 
         long p(double quantile) {
@@ -122,6 +124,7 @@ class LatencyUnderAttackBenchmark {
         private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
         private final Map<Long, Long> sentAt = new ConcurrentHashMap<>();
         private final List<Long> roundTrips = new CopyOnWriteArrayList<>();
+        private final List<String> refused = new CopyOnWriteArrayList<>();
         private final AtomicLong refs = new AtomicLong(1);
         private final ClientWebSocket socket;
         private final String id;
@@ -131,10 +134,17 @@ class LatencyUnderAttackBenchmark {
             socket = vertx.createWebSocketClient().webSocket();
             socket.textMessageHandler(text -> {
                 long now = System.nanoTime();
-                Long ref = new JsonObject(text).getLong("ref");
+                JsonObject message = new JsonObject(text);
+                Long ref = message.getLong("ref");
                 Long sent = ref == null ? null : sentAt.remove(ref);
-                if (sent != null) {
+                if (sent == null) {
+                    return;
+                }
+                // A refusal is no service: it is counted apart, not timed
+                if ("ok".equals(message.getString("t"))) {
                     roundTrips.add(now - sent);
+                } else {
+                    refused.add(message.getString("code") + ": " + message.getString("message"));
                 }
             });
             socket.connect(new WebSocketConnectOptions().setHost(base.getHost()).setPort(base.getPort())
@@ -147,6 +157,7 @@ class LatencyUnderAttackBenchmark {
         /** Clicks for the given time, waits for the last answers and returns the phase's round trips. */
         Latencies run(Duration phase) {
             roundTrips.clear();
+            refused.clear();
             long clicks = phase.toMillis() * EVENTS_PER_SECOND / 1000;
             AtomicLong left = new AtomicLong(clicks);
             var ticks = clock.scheduleAtFixedRate(() -> {
@@ -166,7 +177,7 @@ class LatencyUnderAttackBenchmark {
                 sentAt.clear();
             }
             long[] sorted = roundTrips.stream().mapToLong(Long::longValue).sorted().toArray();
-            return new Latencies(sorted, lost);
+            return new Latencies(sorted, lost, refused.size(), refused.isEmpty() ? null : refused.get(0));
         }
 
         private void send(String message, long ref) {

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 
 import jakarta.inject.Inject;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.live.runtime.component.ComponentRegistry;
@@ -129,6 +130,22 @@ class LimitsTest {
             assertTrue(applied < 400, "not every event ran: " + applied);
         }
         assertHonestClientServed(base);
+    }
+
+    /**
+     * A flood written as fast as a socket takes it, by a client that never reads the close frame and comes straight
+     * back: each connection is cut, and the honest client is served meanwhile.
+     */
+    @Test
+    void aRawFloodThatComesBackIsCutEachTime() throws Exception {
+        try (Attacks flood = Attacks.eventFlood(base)) {
+            try {
+                await().atMost(Duration.ofSeconds(20)).until(() -> flood.closedByServer.get() >= 3);
+            } catch (ConditionTimeoutException e) {
+                throw new AssertionError("the flood was not cut 3 times: " + flood.summary(), e);
+            }
+            assertHonestClientServed(base);
+        }
     }
 
     @Test

@@ -53,8 +53,8 @@ public interface LiveRuntimeConfig {
      * The most events one connection may send per second, on average, and the most one component may receive, over
      * every connection that joins it (a browser closed for flooding that rejoins finds its component's allowance as
      * spent as it left it); bursts of up to twice as many pass. An event past it is answered with {@code too-many} and
-     * not applied. A connection that goes on sending refused events (more than {@code max-queued-events} of them in a
-     * row) is closed with 1008 (policy violation).
+     * not applied. A connection that goes on sending refused events (more than {@code max-queued-events} of them within a
+     * second) is closed with 1008 (policy violation).
      */
     @WithDefault("100")
     int maxEventsPerSecond();

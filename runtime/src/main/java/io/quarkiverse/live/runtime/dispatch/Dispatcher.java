@@ -196,7 +196,6 @@ public class Dispatcher {
             refuse(session, event, refusal);
             return;
         }
-        session.admitted();
         HandlerSignature handler = component.binding().handler(event.handler());
         ExecutionModel model = handler == null ? ExecutionModel.EVENT_LOOP : handler.executionModel();
         component.tasks().submit(model, scope -> {
@@ -212,7 +211,7 @@ public class Dispatcher {
     private void refuse(Session session, ClientMessage.Event event, String why) {
         send(session, Replies.error(event.ref(), event.id(), ErrorCode.TOO_MANY, why));
         if (session.refused() > config.maxQueuedEvents()) {
-            session.channel().close(Channel.POLICY_VIOLATION, "Too many events refused in a row");
+            session.channel().close(Channel.POLICY_VIOLATION, "Too many events refused within a second");
         }
     }
 

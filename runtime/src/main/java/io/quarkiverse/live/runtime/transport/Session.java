@@ -19,6 +19,8 @@ import io.quarkiverse.live.runtime.render.HtmlChange;
  */
 public final class Session implements ComponentOwner {
 
+    private static final long REFUSAL_WINDOW_NANOS = 1_000_000_000L;
+
     private final Channel channel;
     private final List<Locale.LanguageRange> languages;
     private final ConnectionIdentity identity;
@@ -33,7 +35,9 @@ public final class Session implements ComponentOwner {
     private final int eventsPerSecond;
     private final EventRate rate;
     private final AtomicInteger queuedEvents = new AtomicInteger();
-    private final AtomicInteger refusedInARow = new AtomicInteger();
+    /** Refused messages since {@link #refusalsSinceNanos}; guarded by this. */
+    private int refusals;
+    private long refusalsSinceNanos = System.nanoTime();
     private volatile long lastHeardNanos = System.nanoTime();
     private volatile boolean closed;
 
@@ -94,14 +98,18 @@ public final class Session implements ComponentOwner {
         queuedEvents.decrementAndGet();
     }
 
-    /** Counts a refused event or an unreadable message; returns how many were refused in a row. */
-    public int refused() {
-        return refusedInARow.incrementAndGet();
-    }
-
-    /** An event was admitted: the run of refusals is over. */
-    public void admitted() {
-        refusedInARow.set(0);
+    /**
+     * Counts a refused event or an unreadable message; returns how many were refused within the last second (the count
+     * starts again a second after its first refusal). Counted per second, not in a row: a flood always gets some events
+     * through as the rate allows them, and a count in a row would start again at each of them.
+     */
+    public synchronized int refused() {
+        long now = System.nanoTime();
+        if (now - refusalsSinceNanos > REFUSAL_WINDOW_NANOS) {
+            refusalsSinceNanos = now;
+            refusals = 0;
+        }
+        return ++refusals;
     }
 
     /** The user who opened the connection, set into the request context of every task of its components. */

@@ -2,7 +2,6 @@ package io.quarkiverse.live.runtime.transport.ws;
 
 import org.jboss.logging.Logger;
 
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
@@ -57,7 +56,9 @@ final class FrameRefusal extends ChannelInboundHandlerAdapter {
         ctx.channel().config().setAutoRead(false);
         WebSocketCloseStatus status = refusal.closeStatus();
         LOG.debugf("Closing a live connection with %d: %s", status.code(), refusal.getMessage());
-        ctx.writeAndFlush(new CloseWebSocketFrame(status)).addListener(ChannelFutureListener.CLOSE);
+        // Closed from here, not through the channel: Vert.x's handler would turn the close into a closing handshake
+        // that waits up to 10 s for a client that already broke the protocol
+        ctx.writeAndFlush(new CloseWebSocketFrame(status)).addListener(written -> ctx.close());
     }
 
     @Override

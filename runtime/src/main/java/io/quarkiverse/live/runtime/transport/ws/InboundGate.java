@@ -24,6 +24,8 @@ final class InboundGate extends ChannelInboundHandlerAdapter {
 
     private final Channel channel;
     private volatile boolean shut;
+    /** Where this handler sits in the connection's pipeline, once it is there. */
+    private volatile ChannelHandlerContext context;
 
     private InboundGate(Channel channel) {
         this.channel = channel;
@@ -50,10 +52,22 @@ final class InboundGate extends ChannelInboundHandlerAdapter {
 
     /**
      * Drops the TCP connection without a closing handshake, and what waits to be written with it: for a client that
-     * never answered the close frame, which may itself wait behind everything the client did not read.
+     * never answered the close frame, which may itself wait behind everything the client did not read. The close starts
+     * at this handler, so that it does not pass Vert.x's: Vert.x turns a close of a WebSocket connection into its own
+     * closing handshake, which waits for the client's close frame for up to 10 s.
      */
     void abort() {
-        channel.close();
+        ChannelHandlerContext context = this.context;
+        if (context != null) {
+            context.close();
+        } else {
+            channel.close();
+        }
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext context) {
+        this.context = context;
     }
 
     @Override
