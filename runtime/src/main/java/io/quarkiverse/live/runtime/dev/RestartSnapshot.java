@@ -68,7 +68,10 @@ public class RestartSnapshot {
         this.config = config;
     }
 
-    /** Before the components are destroyed (an observer of default priority): the lowest priority runs first. */
+    /**
+     * Runs before {@link ComponentRegistry}'s own observer, of the default priority, destroys the components: observers
+     * of a lower priority run first.
+     */
     void stopping(@Observes @Priority(0) ShutdownEvent event) {
         if (!devMode) {
             return;
@@ -89,7 +92,11 @@ public class RestartSnapshot {
             if (component.parent() == null && component.acceptsTasks()) {
                 CompletableFuture<SavedComponent> snapshot = new CompletableFuture<>();
                 component.tasks().submit(ExecutionModel.EVENT_LOOP, scope -> {
-                    snapshot.complete(snapshot(component));
+                    try {
+                        snapshot.complete(snapshot(component));
+                    } catch (RuntimeException e) {
+                        snapshot.completeExceptionally(e);
+                    }
                     return CompletableFuture.completedFuture(null);
                 });
                 snapshots.add(snapshot);
