@@ -49,7 +49,7 @@ import io.quarkus.gizmo.ResultHandle;
  *         super("Counter", "Counter.html", Counter.class);
  *         handler("add", new Class[] { int.class }, new String[] { "int" }, new String[] { "amount" }, "EVENT_LOOP");
  *         lifecycle("WORKER", "EVENT_LOOP");  // where onMount() and onUnmount() run
- *         writableField("count", int.class);
+ *         writableField("count", int.class, "int");
  *         sharedField("total", "Counter.total", "int");   // per @Shared field: its key and generic type
  *         sharedHandler("add");   // per handler that may read or change a @Shared field (see SharedFieldUse)
  *     }
@@ -166,11 +166,11 @@ public class ComponentCodeProcessor {
             }
         }
         MethodDescriptor writableField = MethodDescriptor.ofMethod(self, "writableField", void.class,
-                String.class, Class.class);
+                String.class, Class.class, String.class);
         for (FieldInfo field : component.stateFields()) {
             if (!Modifier.isFinal(field.flags())) {
                 ctor.invokeVirtualMethod(writableField, ctor.getThis(), ctor.load(field.name()),
-                        loadType(ctor, field.type()));
+                        loadType(ctor, field.type()), ctor.load(Handlers.resolvableName(field.type())));
             }
         }
         ctor.returnValue(null);

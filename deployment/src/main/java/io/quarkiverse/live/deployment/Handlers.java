@@ -113,6 +113,25 @@ final class Handlers {
         };
     }
 
+    /**
+     * Like {@link #canonicalName}, with what Jackson cannot name at run time replaced by what it stands for: a type
+     * variable by its first bound's erasure, a wildcard by its bound, so that {@code List<T>} reads as
+     * {@code java.util.List<java.lang.Object>}.
+     */
+    static String resolvableName(Type type) {
+        return switch (type.kind()) {
+            case PARAMETERIZED_TYPE -> type.name() + "<" + String.join(",",
+                    type.asParameterizedType().arguments().stream().map(Handlers::resolvableName).toList()) + ">";
+            case ARRAY -> resolvableName(type.asArrayType().constituent())
+                    + "[]".repeat(type.asArrayType().dimensions());
+            case TYPE_VARIABLE -> type.asTypeVariable().bounds().isEmpty() ? Object.class.getName()
+                    : type.asTypeVariable().bounds().get(0).name().toString();
+            case WILDCARD_TYPE -> resolvableName(type.asWildcardType().extendsBound());
+            case UNRESOLVED_TYPE_VARIABLE, TYPE_VARIABLE_REFERENCE -> Object.class.getName();
+            default -> canonicalName(type);
+        };
+    }
+
     /** The class of a bindable parameter type, or {@code null} when client input cannot be converted to it. */
     static Class<?> bindableClass(Type type) {
         if (type.kind() != Type.Kind.PRIMITIVE && type.kind() != Type.Kind.CLASS) {

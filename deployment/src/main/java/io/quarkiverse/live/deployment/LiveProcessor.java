@@ -3,6 +3,9 @@ package io.quarkiverse.live.deployment;
 import io.quarkiverse.live.runtime.component.ComponentIds;
 import io.quarkiverse.live.runtime.component.ComponentRegistry;
 import io.quarkiverse.live.runtime.component.LiveComponents;
+import io.quarkiverse.live.runtime.dev.LiveReloadScan;
+import io.quarkiverse.live.runtime.dev.RestartRestore;
+import io.quarkiverse.live.runtime.dev.RestartSnapshot;
 import io.quarkiverse.live.runtime.dispatch.ArgumentBinder;
 import io.quarkiverse.live.runtime.dispatch.Dispatcher;
 import io.quarkiverse.live.runtime.dispatch.LiveConnectionProducer;
@@ -30,8 +33,10 @@ import io.quarkus.arc.processor.BuiltinScope;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
+import io.quarkus.deployment.builditem.LaunchModeBuildItem;
 import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
 import io.quarkus.deployment.execannotations.ExecutionModelAnnotationsAllowedBuildItem;
+import io.quarkus.runtime.LaunchMode;
 
 /**
  * The extension's CDI wiring: its own beans, and {@code @Live} as a bean-defining annotation so every component is a
@@ -56,7 +61,7 @@ public class LiveProcessor {
                         ArgumentBinder.class, LiveLocaleResolver.class,
                         LiveSectionHelperFactory.class, Pusher.class, LiveConnectionProducer.class,
                         VertxSharedStore.class, SharedCodec.class, SharedStateEngine.class, PresenceTracker.class, MountClaims.class,
-                        PresenceProducer.class)
+                        PresenceProducer.class, LiveReloadScan.class, RestartSnapshot.class, RestartRestore.class)
                 .setUnremovable()
                 .build();
     }
@@ -64,20 +69,23 @@ public class LiveProcessor {
     /**
      * Live traffic goes over websockets-next, whose frame and message limits follow
      * {@code quarkus.live.max-message-size}: a longer message is refused as it arrives (close 1009) instead of being
-     * buffered, up to megabytes, until its last fragment comes. The server pings every 20 seconds, so a silent browser
+     * buffered, up to megabytes, until its last fragment comes. The server pings every 20 seconds (every second in dev
+     * mode, where each answer may start a scan for changed sources: {@code LiveReloadScan}), so a silent browser
      * still answers and {@code quarkus.live.idle-timeout} closes only dead connections. Per-message compression is off:
      * it keeps a compression context per connection (memory on every open page) and compresses secrets of the page
      * together with text the user typed, the setting of compression side-channel attacks. All stay overridable.
      */
     @BuildStep
-    void webSocketDefaults(BuildProducer<RunTimeConfigurationDefaultBuildItem> defaults) {
+    void webSocketDefaults(LaunchModeBuildItem launchMode,
+            BuildProducer<RunTimeConfigurationDefaultBuildItem> defaults) {
         String maxMessageSize = "${quarkus.live.max-message-size:65536}";
         defaults.produce(new RunTimeConfigurationDefaultBuildItem("quarkus.websockets-next.server.max-message-size",
                 maxMessageSize));
         defaults.produce(new RunTimeConfigurationDefaultBuildItem("quarkus.websockets-next.server.max-frame-size",
                 maxMessageSize));
         defaults.produce(new RunTimeConfigurationDefaultBuildItem(
-                "quarkus.websockets-next.server.auto-ping-interval", "20s"));
+                "quarkus.websockets-next.server.auto-ping-interval",
+                launchMode.getLaunchMode() == LaunchMode.DEVELOPMENT ? "1s" : "20s"));
         defaults.produce(new RunTimeConfigurationDefaultBuildItem(
                 "quarkus.websockets-next.server.per-message-compression-supported", "false"));
     }

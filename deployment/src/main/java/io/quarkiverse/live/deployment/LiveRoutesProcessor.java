@@ -31,11 +31,14 @@ import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
 import io.quarkus.deployment.annotations.Record;
+import io.quarkus.deployment.builditem.LaunchModeBuildItem;
+import io.quarkus.deployment.builditem.LiveReloadBuildItem;
 import io.quarkus.deployment.metrics.MetricsCapabilityBuildItem;
 import io.quarkus.gizmo.AnnotationCreator;
 import io.quarkus.gizmo.ClassCreator;
 import io.quarkus.gizmo.MethodCreator;
 import io.quarkus.gizmo.MethodDescriptor;
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.vertx.http.deployment.HttpRootPathBuildItem;
 import io.quarkus.vertx.http.deployment.spi.GeneratedStaticResourceBuildItem;
 import io.quarkus.vertx.http.deployment.spi.RouteBuildItem;
@@ -80,17 +83,34 @@ public class LiveRoutesProcessor {
     }
 
     /**
-     * Names this build, so a page that reconnects to a server of another build reloads itself. Each build (each
-     * dev-mode restart too) gets a new random id.
+     * Names this build, so a page that reconnects to a server of another build reloads itself. Each build gets a new
+     * random id, except the restarts of one dev-mode session, which keep the first one: a page open across a restart
+     * rejoins its components, which the restarted application mounts again with their state, instead of reloading.
      */
     @BuildStep
     @Record(ExecutionTime.STATIC_INIT)
-    void nameTheBuild(LiveRecorder recorder, BuildProducer<SyntheticBeanBuildItem> syntheticBeans) {
+    void nameTheBuild(LiveRecorder recorder, LaunchModeBuildItem launchMode, LiveReloadBuildItem liveReload,
+            BuildProducer<SyntheticBeanBuildItem> syntheticBeans) {
+        String id;
+        if (launchMode.getLaunchMode() == LaunchMode.DEVELOPMENT) {
+            DevSessionBuild session = liveReload.getContextObject(DevSessionBuild.class);
+            if (session == null) {
+                session = new DevSessionBuild(UUID.randomUUID().toString());
+                liveReload.setContextObject(DevSessionBuild.class, session);
+            }
+            id = session.id();
+        } else {
+            id = UUID.randomUUID().toString();
+        }
         syntheticBeans.produce(SyntheticBeanBuildItem.configure(ServerBuild.class)
                 .scope(Singleton.class)
                 .unremovable()
-                .supplier(recorder.serverBuild(UUID.randomUUID().toString()))
+                .supplier(recorder.serverBuild(id))
                 .done());
+    }
+
+    /** The build id of a dev-mode session, kept across its restarts. */
+    record DevSessionBuild(String id) {
     }
 
     /**

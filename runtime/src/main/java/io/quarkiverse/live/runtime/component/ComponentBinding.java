@@ -28,6 +28,7 @@ public abstract class ComponentBinding {
     private final Class<?> componentClass;
     private final Map<String, HandlerSignature> handlers = new LinkedHashMap<>();
     private final Map<String, Class<?>> writableFields = new LinkedHashMap<>();
+    private final Map<String, String> writableGenericTypes = new LinkedHashMap<>();
     private final List<SharedField> sharedFields = new ArrayList<>();
     private final Set<String> touchingShared = new HashSet<>();
     private ExecutionModel mountModel = ExecutionModel.EVENT_LOOP;
@@ -56,9 +57,13 @@ public abstract class ComponentBinding {
         this.unmountModel = ExecutionModel.valueOf(unmountModel);
     }
 
-    /** Called by the generated constructor, once per non-final state field (a prop can set it). */
-    protected final void writableField(String fieldName, Class<?> type) {
+    /**
+     * Called by the generated constructor, once per non-final state field (a prop can set it): its erased type and its
+     * full generic type (as {@code java.util.List<org.acme.Todo>}; a type variable as its bound's erasure).
+     */
+    protected final void writableField(String fieldName, Class<?> type, String genericType) {
         writableFields.put(fieldName, type);
+        writableGenericTypes.put(fieldName, genericType);
     }
 
     /**
@@ -134,6 +139,14 @@ public abstract class ComponentBinding {
     /** The state fields a prop may set, with their types. */
     public Map<String, Class<?>> writableFields() {
         return Collections.unmodifiableMap(writableFields);
+    }
+
+    /**
+     * The full generic types of the state fields a prop may set, in Java source form: what a dev-mode restart reads a
+     * kept value back into.
+     */
+    public Map<String, String> writableGenericTypes() {
+        return Collections.unmodifiableMap(writableGenericTypes);
     }
 
     /** The {@code @Shared} fields, in declaration order. */

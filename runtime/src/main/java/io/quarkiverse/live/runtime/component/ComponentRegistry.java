@@ -72,6 +72,15 @@ public class ComponentRegistry {
      */
     public MountedComponent mount(String componentName, String id, MountedComponent parent, String browser,
             PropSetter setProps) {
+        return mount(componentName, id, null, parent, browser, setProps);
+    }
+
+    /**
+     * Like {@link #mount(String, String, MountedComponent, String, PropSetter)}, with the resume token the component
+     * had before a dev-mode restart ({@code null}: a new one), so that its browser's rejoin finds it.
+     */
+    public MountedComponent mount(String componentName, String id, String token, MountedComponent parent,
+            String browser, PropSetter setProps) {
         ComponentBinding binding = components.find(componentName);
         if (binding == null) {
             throw new IllegalArgumentException("No live component named '" + componentName + "'; the application has "
@@ -97,8 +106,8 @@ public class ComponentRegistry {
             handle.destroy();
             throw e;
         }
-        MountedComponent component = new MountedComponent(context, ids.next(), binding, handle, parent,
-                parent != null ? parent.browser() : browser, config.replayWindow(),
+        MountedComponent component = new MountedComponent(context, token != null ? token : ids.next(), binding,
+                handle, parent, parent != null ? parent.browser() : browser, config.replayWindow(),
                 config.diff() == LiveRuntimeConfig.Diff.EDITS);
         context.attach(component);
         try {

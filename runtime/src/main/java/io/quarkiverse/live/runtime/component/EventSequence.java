@@ -63,4 +63,17 @@ public final class EventSequence {
         }
     }
 
+    /** The number of the last event applied; 0 before the first. */
+    public long lastApplied() {
+        return last;
+    }
+
+    /**
+     * Continues the sequence of a component that was there before a dev-mode restart: the next event applied is
+     * {@code applied + 1}, and an event already applied gets an {@code ok} (its answer is not kept across the restart).
+     */
+    public void resumeAfter(long applied) {
+        last = applied;
+    }
+
 }

@@ -22,6 +22,8 @@ import io.quarkiverse.live.runtime.component.FieldErrors;
 import io.quarkiverse.live.runtime.component.HandlerSignature;
 import io.quarkiverse.live.runtime.component.MountedComponent;
 import io.quarkiverse.live.runtime.component.TaskScope;
+import io.quarkiverse.live.runtime.dev.LiveReloadScan;
+import io.quarkiverse.live.runtime.dev.RestartRestore;
 import io.quarkiverse.live.runtime.protocol.ClientMessage;
 import io.quarkiverse.live.runtime.protocol.ErrorCode;
 import io.quarkiverse.live.runtime.protocol.MessageReader;
@@ -60,10 +62,15 @@ public class Dispatcher {
     private final LiveRuntimeConfig config;
     private final SharedStateEngine shared;
     private final MountClaims claims;
+    private final LiveReloadScan reloadScan;
+    private final RestartRestore restartRestore;
     private final boolean devMode = LaunchMode.current() == LaunchMode.DEVELOPMENT;
 
     Dispatcher(ComponentRegistry registry, ComponentRenderer renderer, ArgumentBinder binder, ServerBuild build,
-            LiveRuntimeConfig config, SharedStateEngine shared, MountClaims claims) {
+            LiveRuntimeConfig config, SharedStateEngine shared, MountClaims claims, LiveReloadScan reloadScan,
+            RestartRestore restartRestore) {
+        this.reloadScan = reloadScan;
+        this.restartRestore = restartRestore;
         this.shared = shared;
         this.claims = claims;
         this.registry = registry;
@@ -92,9 +99,18 @@ public class Dispatcher {
         }
     }
 
+    /**
+     * The browser's connection is alive: it sent a message, or answered a ping. In dev mode this may start a scan for
+     * changed sources.
+     */
+    public void heard(Session session) {
+        session.heard();
+        reloadScan.heard();
+    }
+
     /** One message from the browser. The carrier has already refused any longer than the limit. */
     public void received(Session session, String text) {
-        session.heard();
+        heard(session);
         ClientMessage message;
         try {
             message = MessageReader.read(text, session::idOf);
@@ -132,9 +148,7 @@ public class Dispatcher {
         }
         ComponentRegistry.Join found = registry.join(join.id(), join.token(), session.browser(), session,
                 session.channel().eventLoop());
-        ComponentRegistry.Join joined = found == null && join.token() == null && join.mount() != null
-                ? joinClaimed(session, join)
-                : found;
+        ComponentRegistry.Join joined = found != null ? found : joinMountedHere(session, join);
         if (joined == null) {
             send(session, Replies.error(join.ref(), join.id(), ErrorCode.UNKNOWN_COMPONENT, join.token() == null
                     ? "No component with id " + join.id() + " is waiting to be joined; reload the page"
@@ -163,22 +177,32 @@ public class Dispatcher {
     }
 
     /**
-     * A page another node of the cluster rendered: its component is mounted here, with the id and props of its signed
-     * claim, and joined. {@code null} when the claim does not hold (forged, another browser's, too old) or the id is
-     * taken.
+     * A component this server does not know, mounted here with the id the join names and then joined as usual: a page
+     * another node of the cluster rendered (a first join with its signed claim), or in dev mode a component the
+     * application had before it restarted (a rejoin, whose token and browser are checked as for any rejoin).
+     * {@code null} when there is nothing to mount: no claim or one that does not hold (forged, another browser's, too
+     * old), nothing kept of that id, or the id is taken.
      */
-    private ComponentRegistry.Join joinClaimed(Session session, ClientMessage.Join join) {
+    private ComponentRegistry.Join joinMountedHere(Session session, ClientMessage.Join join) {
+        boolean mounted = join.token() == null
+                ? join.mount() != null && mountClaimed(session, join)
+                : restartRestore.mountAgain(join.id(), join.token(), session.browser());
+        return mounted ? registry.join(join.id(), join.token(), session.browser(), session,
+                session.channel().eventLoop()) : null;
+    }
+
+    private boolean mountClaimed(Session session, ClientMessage.Join join) {
         MountClaims.Claim claim = claims.verify(join.mount(), join.id(), session.browser());
         if (claim == null) {
-            return null;
+            return false;
         }
         try {
             renderer.mountClaimed(join.id(), claim, session.browser());
+            return true;
         } catch (RuntimeException e) {
             LOG.debugf("Could not mount %s from its claim: %s", join.id(), e.getMessage());
-            return null;
+            return false;
         }
-        return registry.join(join.id(), null, session.browser(), session, session.channel().eventLoop());
     }
 
     private void event(Session session, ClientMessage.Event event) {

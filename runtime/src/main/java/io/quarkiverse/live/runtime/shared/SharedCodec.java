@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 /**
  * Shared values to JSON and back, with the application's own Jackson setup (its modules and settings), map entries
  * sorted so that equal values always write the same text: a change is detected by comparing the text a value writes
- * before and after a handler.
+ * before and after a handler. In dev mode it also writes the state components keep across a restart.
  */
 @Singleton
 public class SharedCodec {
@@ -27,7 +27,7 @@ public class SharedCodec {
     }
 
     /** The Jackson type of a field's generic type, as {@code java.util.List<org.acme.Message>}. */
-    JavaType type(String genericType) {
+    public JavaType type(String genericType) {
         return types.computeIfAbsent(genericType, name -> mapper.getTypeFactory().constructFromCanonical(name));
     }
 
@@ -44,7 +44,7 @@ public class SharedCodec {
         return null;
     }
 
-    String write(Object value) {
+    public String write(Object value) {
         try {
             return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
@@ -63,7 +63,7 @@ public class SharedCodec {
                 || raw == Long.class || raw == Float.class || raw == Double.class;
     }
 
-    Object read(String json, JavaType type) {
+    public Object read(String json, JavaType type) {
         try {
             return mapper.readValue(json, type);
         } catch (JsonProcessingException e) {

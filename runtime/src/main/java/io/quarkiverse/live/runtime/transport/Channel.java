@@ -12,6 +12,8 @@ public interface Channel {
     short POLICY_VIOLATION = 1008;
     /** Close code: the connection was silent for too long (RFC 6455, 1001). */
     short GOING_AWAY = 1001;
+    /** Close code: the server restarts; connect again (RFC 6455 registry, 1012). */
+    short SERVICE_RESTART = 1012;
     /** Close code: the server is at its connection limit; try again later (RFC 6455, 1013). */
     short TRY_AGAIN_LATER = 1013;
 

@@ -1,5 +1,7 @@
 package io.quarkiverse.live.runtime.transport;
 
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,6 +68,11 @@ public class Connections {
     private void release(String address) {
         total.decrementAndGet();
         perAddress.computeIfPresent(address, (key, count) -> count.decrementAndGet() <= 0 ? null : count);
+    }
+
+    /** The open connections; a live view, safe to iterate from any thread. */
+    public Collection<Session> open() {
+        return Collections.unmodifiableCollection(sessions);
     }
 
     /** How many connections are open. */

@@ -87,7 +87,7 @@ public abstract class LiveSocket {
     public void pong(WebSocketConnection connection, Buffer data) {
         Session session = session(connection);
         if (session != null) {
-            session.heard();
+            dispatcher.heard(session);
         }
     }
 

@@ -88,6 +88,10 @@ final class WebSocketChannel implements Channel {
             if (failing) {
                 gate.stopReading();
             }
+            if (connection.isClosed()) {
+                // Closed by the client or by the server as the application stops: there is nothing to write
+                return;
+            }
             connection.close(new CloseReason(code, reason)).subscribe().with(written -> {
                 if (failing) {
                     gate.abort();

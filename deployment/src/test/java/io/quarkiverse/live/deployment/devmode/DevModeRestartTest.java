@@ -1,0 +1,134 @@
+package io.quarkiverse.live.deployment.devmode;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkus.test.QuarkusDevModeTest;
+import io.restassured.RestAssured;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The dev loop with a page open: a client that talks only over its live connection sees a saved template or class
+ * within moments, without any HTTP request, and its component keeps its state across the restart.
+ */
+public class DevModeRestartTest {
+
+    private static final int PORT = freePort();
+    private static final String BROWSER = "dev-mode-browser-01234";
+    private static final Pattern ID = Pattern.compile("data-live-id=\"([^\"]+)\"");
+
+    @RegisterExtension
+    static final QuarkusDevModeTest test = new QuarkusDevModeTest()
+            .withApplicationRoot(root -> root.addClass(DevCounter.class)
+                    .addAsResource(new StringAsset("<div><p>Count: {count}</p><p>History: {history}</p>"
+                            + "<button @click=\"increment\">+</button></div>"), "templates/DevCounter.html")
+                    // Whole HTML in every answer, so the client needs no copy to apply edits to
+                    .addAsResource(new StringAsset("quarkus.http.port=" + PORT + "\nquarkus.live.diff=html\n"),
+                            "application.properties"));
+
+    @Test
+    void templateAndClassEditsKeepTheCount() throws Exception {
+        String page = RestAssured.given().port(PORT).header("Cookie", "live-browser=" + BROWSER).get("/dev-counter")
+                .then().statusCode(200).extract().asString();
+        Matcher matcher = ID.matcher(page);
+        assertTrue(matcher.find(), page);
+        String id = matcher.group(1);
+
+        try (ReconnectingClient client = new ReconnectingClient(PORT, BROWSER)) {
+            client.join(id);
+            String build = client.received().get(0).message().getString("build");
+            for (int seq = 1; seq <= 7; seq++) {
+                JsonObject answer = client.event(seq, "increment");
+                assertEquals("ok", answer.getString("t"), () -> answer.encode() + " after " + client.received());
+            }
+
+            // (a) The template changes: no HTTP request from here on; the client's live connection starts the scan
+            test.modifyResourceFile("templates/DevCounter.html", html -> html.replace("Count:", "Clicks:"));
+            long saved = System.nanoTime();
+            ReconnectingClient.Received update = awaitHtml(client, "Clicks: 7");
+            long closed = client.closedAtNanos().get(0);
+            long hello = client.received().stream().filter(r -> "hello".equals(r.message().getString("t")))
+                    .skip(1).findFirst().orElseThrow().atNanos();
+            System.out.printf("Template saved -> new HTML at the client: %d ms (connection closed after %d ms, "
+                    + "restarted application's hello after %d ms)%n", millis(update.atNanos() - saved),
+                    millis(closed - saved), millis(hello - saved));
+            assertTrue(update.message().getString("html").contains("History: [1, 2, 3, 4, 5, 6, 7]"),
+                    update.message().encode());
+            assertTrue(client.connections() >= 2, "the client reconnected");
+            assertEquals(build, lastHello(client).getString("build"), "a restart keeps the dev session's build id");
+
+            // (b) The class gains a field and a handler: the rejoin resumes the count, the new field has its
+            // initializer, the new handler can be called, and the event sequence goes on at 8
+            long connectionsBefore = client.connections();
+            test.modifySourceFile(DevCounter.class, source -> source.replace("    void increment() {",
+                    "    int step = 10;\n\n    void addStep() {\n        count += step;\n    }\n\n"
+                            + "    void increment() {"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> client.connections() > connectionsBefore
+                    && rejoinedOnNewestConnection(client));
+            JsonObject stepped = client.event(8, "addStep");
+            assertEquals("ok", stepped.getString("t"), stepped.encode());
+            assertTrue(stepped.getString("html").contains("Clicks: 17"), stepped.encode());
+            JsonObject incremented = client.event(9, "increment");
+            assertTrue(incremented.getString("html").contains("Clicks: 18"), incremented.encode());
+            assertTrue(incremented.getString("html").contains("History: [1, 2, 3, 4, 5, 6, 7, 18]"),
+                    incremented.encode());
+        }
+    }
+
+    /** Waits for an answer or render whose HTML contains the text. */
+    private static ReconnectingClient.Received awaitHtml(ReconnectingClient client, String text) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> findHtml(client, text).isPresent());
+        return findHtml(client, text).orElseThrow();
+    }
+
+    private static Optional<ReconnectingClient.Received> findHtml(ReconnectingClient client, String text) {
+        return client.received().stream()
+                .filter(r -> r.message().getString("html") != null && r.message().getString("html").contains(text))
+                .findFirst();
+    }
+
+    private static JsonObject lastHello(ReconnectingClient client) {
+        List<JsonObject> hellos = client.received().stream().map(ReconnectingClient.Received::message)
+                .filter(m -> "hello".equals(m.getString("t"))).toList();
+        return hellos.get(hellos.size() - 1);
+    }
+
+    /** Whether the last hello was followed by a rejoin's ok: the component is joined on the newest connection. */
+    private static boolean rejoinedOnNewestConnection(ReconnectingClient client) {
+        List<JsonObject> messages = client.received().stream().map(ReconnectingClient.Received::message).toList();
+        int lastHello = -1;
+        for (int i = 0; i < messages.size(); i++) {
+            if ("hello".equals(messages.get(i).getString("t"))) {
+                lastHello = i;
+            }
+        }
+        return messages.subList(lastHello + 1, messages.size()).stream()
+                .anyMatch(m -> "ok".equals(m.getString("t")) && m.getString("token") != null);
+    }
+
+    private static long millis(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(nanos);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
