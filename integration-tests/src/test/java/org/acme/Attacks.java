@@ -56,7 +56,7 @@ abstract class Attacks implements AutoCloseable {
      * on.
      */
     static Attacks eventFlood(URI base) {
-        return new EventFlood(base, LiveClient.mount("/counter"));
+        return new EventFlood(base, LiveClient.mount("/counter", LiveClient.ATTACKER_COOKIE));
     }
 
     /** {@code concurrency} requests for a live page at a time, each sent as soon as the one before is answered. */
@@ -98,13 +98,14 @@ abstract class Attacks implements AutoCloseable {
         private final Buffer upgrade;
         private final Buffer events;
         private volatile String token;
+        private final AtomicInteger refusedUpgrades = new AtomicInteger();
 
         EventFlood(URI base, String id) {
             this.base = base;
             this.id = id;
             upgrade = Buffer.buffer("GET /_live/ws HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
                     + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: AAAAAAAAAAAAAAAAAAAAAA==\r\n"
-                    + "Sec-WebSocket-Version: 13\r\nCookie: " + LiveClient.BROWSER_COOKIE + "\r\n\r\n");
+                    + "Sec-WebSocket-Version: 13\r\nCookie: " + LiveClient.ATTACKER_COOKIE + "\r\n\r\n");
             Buffer event = frame("{\"t\":\"event\",\"ref\":1,\"id\":\"" + id
                     + "\",\"handler\":\"increment\",\"args\":[]}");
             events = Buffer.buffer(event.length() * BATCH);
@@ -141,6 +142,14 @@ abstract class Attacks implements AutoCloseable {
                     heard.append(bytes.toString(StandardCharsets.ISO_8859_1));
                     // The join goes once the upgrade is answered: bytes sent with the request might be read as its body
                     if (!upgraded.get() && heard.indexOf("\r\n\r\n") >= 0) {
+                        if (!heard.toString().startsWith("HTTP/1.1 101")) {
+                            // Refused (a cool-down, a connection limit): try again a little later
+                            refusedUpgrades.incrementAndGet();
+                            socket.closeHandler(null);
+                            socket.close();
+                            vertx.setTimer(100, ignored -> connect());
+                            return;
+                        }
                         upgraded.set(true);
                         String join = "{\"t\":\"join\",\"v\":1,\"ref\":0,\"id\":\"" + id + "\""
                                 + (token == null ? "" : ",\"token\":\"" + token + "\"") + "}";
@@ -178,7 +187,8 @@ abstract class Attacks implements AutoCloseable {
 
         @Override
         String summary() {
-            return String.format("%,d events sent; closed by the server %,d times", sent.get(), closedByServer.get());
+            return String.format("%,d events sent; closed by the server %,d times; %,d upgrades refused", sent.get(),
+                    closedByServer.get(), refusedUpgrades.get());
         }
     }
 

@@ -47,6 +47,7 @@ class LimitsTest {
                     Map.entry("quarkus.live.max-connections-per-address", "12"),
                     Map.entry("quarkus.live.max-unsent-bytes", "65536"),
                     Map.entry("quarkus.live.idle-timeout", "2s"),
+                    Map.entry("quarkus.live.cool-down", "2s"),
                     Map.entry("quarkus.websockets-next.server.auto-ping-interval", "300ms"));
         }
     }
@@ -115,8 +116,8 @@ class LimitsTest {
 
     @Test
     void aFloodOfEventsIsRefusedThenClosed() throws Exception {
-        String id = LiveClient.mount("/echo-back");
-        try (LiveClient attacker = LiveClient.connect(base)) {
+        String id = LiveClient.mount("/echo-back", LiveClient.ATTACKER_COOKIE);
+        try (LiveClient attacker = LiveClient.connectAsAttacker(base)) {
             attacker.join(id);
             for (int i = 0; i < 400 && !attacker.isClosed(); i++) {
                 attacker.fire(id, "say", "flood " + i);
@@ -134,17 +135,26 @@ class LimitsTest {
 
     /**
      * A flood written as fast as a socket takes it, by a client that never reads the close frame and comes straight
-     * back: each connection is cut, and the honest client is served meanwhile.
+     * back: the connection is cut, the browser's next upgrades are refused with 429 until its cool-down is over, and
+     * then it is cut again; other browsers connect and are served meanwhile.
      */
     @Test
-    void aRawFloodThatComesBackIsCutEachTime() throws Exception {
+    void aRawFloodIsCutAndKeptAwayForItsCoolDown() throws Exception {
         try (Attacks flood = Attacks.eventFlood(base)) {
-            try {
-                await().atMost(Duration.ofSeconds(20)).until(() -> flood.closedByServer.get() >= 3);
-            } catch (ConditionTimeoutException e) {
-                throw new AssertionError("the flood was not cut 3 times: " + flood.summary(), e);
-            }
+            awaitCuts(flood, 1);
+            ExecutionException refused = assertThrows(ExecutionException.class, () -> LiveClient.connectAsAttacker(base));
+            assertTrue(refused.getCause().getMessage().contains("429"), refused.getCause().toString());
             assertHonestClientServed(base);
+            // Back after the cool-down, and cut again
+            awaitCuts(flood, 2);
+        }
+    }
+
+    private static void awaitCuts(Attacks flood, int cuts) {
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> flood.closedByServer.get() >= cuts);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("the flood was not cut " + cuts + " times: " + flood.summary(), e);
         }
     }
 
@@ -166,7 +176,7 @@ class LimitsTest {
 
     @Test
     void aClientThatSendsOnlyGarbageIsClosed() throws Exception {
-        try (LiveClient attacker = LiveClient.connect(base)) {
+        try (LiveClient attacker = LiveClient.connectAsAttacker(base)) {
             for (int i = 0; i < 100 && !attacker.isClosed(); i++) {
                 attacker.sendOnly(new JsonObject().put("t", "nonsense").put("ref", i));
             }

@@ -98,15 +98,36 @@ final class LiveClient implements AutoCloseable {
     static final String BROWSER = "test-browser-012345678";
     static final String BROWSER_COOKIE = "live-browser=" + BROWSER;
 
+    /**
+     * The browser of the tests' attackers: a browser closed for breaking a limit is kept from connecting again for a
+     * while, which must not hit the honest test browser.
+     */
+    static final String ATTACKER_COOKIE = "live-browser=test-attacker-01234567";
+
     /** Renders the page over HTTP as the test browser. */
     static String page(String path) {
-        return io.restassured.RestAssured.given().header("Cookie", BROWSER_COOKIE).get(path).then().statusCode(200)
-                .extract().asString();
+        return page(path, BROWSER_COOKIE);
+    }
+
+    /** Renders the page over HTTP as the browser of that cookie. */
+    static String page(String path, String cookie) {
+        return io.restassured.RestAssured.given().header("Cookie", cookie).get(path).then().statusCode(200).extract()
+                .asString();
     }
 
     /** Renders the page over HTTP as the test browser and returns the id of its first component, waiting to be joined. */
     static String mount(String path) {
-        return componentIds(page(path)).get(0);
+        return mount(path, BROWSER_COOKIE);
+    }
+
+    /** As {@link #mount(String)}, as the browser of that cookie. */
+    static String mount(String path, String cookie) {
+        return componentIds(page(path, cookie)).get(0);
+    }
+
+    /** Connects as the tests' attacker ({@link #ATTACKER_COOKIE}). */
+    static LiveClient connectAsAttacker(URI base) throws Exception {
+        return connect(base, Map.of("Cookie", ATTACKER_COOKIE));
     }
 
     /** The component ids in an HTML page, in document order. */

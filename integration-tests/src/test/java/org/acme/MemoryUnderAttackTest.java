@@ -38,12 +38,15 @@ class MemoryUnderAttackTest {
 
     private static final long MB = 1024 * 1024;
 
-    /** Waiting and detached components are forgotten after 2 s, so the test need not wait the default minute. */
+    /**
+     * Waiting and detached components are forgotten after 2 s, so the test need not wait the default minute; the flood's
+     * cool-down is shorter than that, so that it finds its component again when it comes back.
+     */
     public static class ShortLived implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("quarkus.live.join-timeout", "2s", "quarkus.live.reconnect-grace", "2s",
-                    "quarkus.live.max-pending-joins", "2000");
+                    "quarkus.live.max-pending-joins", "2000", "quarkus.live.cool-down", "1s");
         }
     }
 
@@ -84,8 +87,13 @@ class MemoryUnderAttackTest {
         try (Attacks readers = Attacks.slowReaders(base, 50, 16 * 1024, 10);
                 Attacks flood = Attacks.eventFlood(base);
                 Attacks loads = Attacks.pageFlood(base, "/counter", 8)) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> flood.closedByServer.get() >= floodCloses
-                    && loads.sent.get() >= pages && readers.sent.get() >= 50L * perReader);
+            try {
+                await().atMost(Duration.ofSeconds(60)).until(() -> flood.closedByServer.get() >= floodCloses
+                        && loads.sent.get() >= pages && readers.sent.get() >= 50L * perReader);
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                throw new AssertionError("the attacks did not get that far: flood " + flood.summary() + "; pages "
+                        + loads.summary() + "; readers " + readers.summary(), e);
+            }
             if (during != null) {
                 during[0] = UsedHeap.afterGc();
             }

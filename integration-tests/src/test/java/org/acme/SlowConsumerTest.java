@@ -42,7 +42,7 @@ class SlowConsumerTest {
 
     @Test
     void aClientThatStopsReadingIsClosed() throws Exception {
-        String id = LiveClient.mount("/echo-back");
+        String id = LiveClient.mount("/echo-back", LiveClient.ATTACKER_COOKIE);
         int before = connections.count();
         try (StalledClient slow = StalledClient.joined(base, id)) {
             await().atMost(Duration.ofSeconds(10)).until(() -> connections.count() > before);

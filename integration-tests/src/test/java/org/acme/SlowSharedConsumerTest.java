@@ -35,7 +35,7 @@ class SlowSharedConsumerTest {
 
     @Test
     void aClientThatStopsReadingWhileSharedUpdatesStreamIsClosedAndTheOthersGetEveryUpdate() throws Exception {
-        String slowId = LiveClient.mount("/shared-list");
+        String slowId = LiveClient.mount("/shared-list", LiveClient.ATTACKER_COOKIE);
         String honestId = LiveClient.mount("/shared-list");
         try (LiveClient honest = LiveClient.connect(base)) {
             honest.join(honestId);

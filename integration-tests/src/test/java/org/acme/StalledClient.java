@@ -37,7 +37,7 @@ final class StalledClient implements AutoCloseable {
         random.nextBytes(key);
         out.write(("GET /_live/ws HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
                 + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: "
-                + Base64.getEncoder().encodeToString(key) + "\r\nCookie: " + LiveClient.BROWSER_COOKIE + "\r\n\r\n")
+                + Base64.getEncoder().encodeToString(key) + "\r\nCookie: " + LiveClient.ATTACKER_COOKIE + "\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
         String status = readHeaders();
         if (!status.startsWith("HTTP/1.1 101")) {

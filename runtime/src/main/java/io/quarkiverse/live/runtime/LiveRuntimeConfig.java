@@ -116,6 +116,17 @@ public interface LiveRuntimeConfig {
     int maxUnsentBytes();
 
     /**
+     * How long a browser whose connection the server closed for breaking a limit (1008: a flood of events or of
+     * unreadable messages, or not reading what it is sent) must wait before it may connect again from the same address;
+     * meanwhile its upgrades are refused with 429 and {@code Retry-After}. Without it a flood that reconnects at once
+     * costs the server a new connection and a buffer of unread messages several times a second. It is kept per browser
+     * id and address, so other browsers behind the same address connect as usual; connections without a browser id
+     * share one. {@code 0s} turns it off.
+     */
+    @WithDefault("5s")
+    Duration coolDown();
+
+    /**
      * How long the server waits for a client to answer its close frame before it drops the connection. A client that
      * stopped reading never sees the close frame, which waits behind what it did not read: without this limit its
      * connection, and those unread bytes, would stay.

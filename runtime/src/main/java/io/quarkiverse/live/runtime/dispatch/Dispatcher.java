@@ -117,9 +117,7 @@ public class Dispatcher {
         } catch (MessageReader.BadMessage e) {
             session.channel().send(e.reply());
             // A client that sends nothing but unreadable messages gets a few answers, then is closed
-            if (session.refused() > config.maxQueuedEvents()) {
-                session.channel().close(Channel.POLICY_VIOLATION, "Too many unreadable messages");
-            }
+            countRefusal(session, "Too many unreadable messages");
             return;
         }
         if (message instanceof ClientMessage.Join join) {
@@ -210,6 +208,8 @@ public class Dispatcher {
         if (component == null || component.isDestroyed()) {
             send(session, Replies.error(event.ref(), event.id(), ErrorCode.UNKNOWN_COMPONENT,
                     "No component with id " + event.id() + " is joined on this connection"));
+            // Counted as refused: events for no component would otherwise be a flood that no limit ever closes
+            countRefusal(session, "Too many events refused within a second");
             return;
         }
         String refusal = component.tasks().size() >= config.maxQueuedEvents()
@@ -234,8 +234,13 @@ public class Dispatcher {
      */
     private void refuse(Session session, ClientMessage.Event event, String why) {
         send(session, Replies.error(event.ref(), event.id(), ErrorCode.TOO_MANY, why));
+        countRefusal(session, "Too many events refused within a second");
+    }
+
+    /** Counts a refused message; closes the connection once more than {@code max-queued-events} fall in a second. */
+    private void countRefusal(Session session, String closeReason) {
         if (session.refused() > config.maxQueuedEvents()) {
-            session.channel().close(Channel.POLICY_VIOLATION, "Too many events refused within a second");
+            session.channel().close(Channel.POLICY_VIOLATION, closeReason);
         }
     }
 

@@ -26,6 +26,9 @@ public interface Channel {
     /** Closes the connection with a close code and a reason; the session's components detach as for any close. */
     void close(short code, String reason);
 
+    /** Whether the server closed the connection for breaking a limit ({@link #POLICY_VIOLATION}). */
+    boolean brokeALimit();
+
     /** The event-loop context of the connection; the components it joins run their event-loop tasks there. */
     Context eventLoop();
 

@@ -27,6 +27,8 @@ public class Connections {
     private final AtomicInteger total = new AtomicInteger();
     private final Map<String, AtomicInteger> perAddress = new ConcurrentHashMap<>();
     private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
+    /** Until when (System.nanoTime()) each offender may not connect again. */
+    private final Map<Offender, Long> coolingDown = new ConcurrentHashMap<>();
     private long sweepTimer = -1;
 
     Connections(LiveRuntimeConfig config) {
@@ -59,10 +61,38 @@ public class Connections {
         sessions.add(session);
     }
 
-    /** An admitted connection closed. */
+    /**
+     * An admitted connection closed. When the server closed it for breaking a limit, its browser (or, without a browser
+     * id, every connection without one) may not connect again from that address for {@code quarkus.live.cool-down}.
+     */
     public void closed(Session session, String address) {
         sessions.remove(session);
         release(address);
+        long coolDown = config.coolDown().toNanos();
+        if (session.channel().brokeALimit() && coolDown > 0) {
+            coolingDown.put(new Offender(address, session.browser()), System.nanoTime() + coolDown);
+        }
+    }
+
+    /**
+     * How long, in whole seconds (at least 1), that browser must still wait before it may connect from that address
+     * again; 0 when it may now.
+     */
+    public long coolingDown(String address, String browser) {
+        Long until = coolingDown.get(new Offender(address, browser));
+        if (until == null) {
+            return 0;
+        }
+        long left = until - System.nanoTime();
+        if (left <= 0) {
+            coolingDown.remove(new Offender(address, browser), until);
+            return 0;
+        }
+        return Math.max(1, TimeUnit.NANOSECONDS.toSeconds(left + 999_999_999L));
+    }
+
+    /** A browser (its id, or {@code null}) at a client address, closed for breaking a limit. */
+    private record Offender(String address, String browser) {
     }
 
     private void release(String address) {
@@ -92,6 +122,8 @@ public class Connections {
     }
 
     void closeSilent() {
+        long now = System.nanoTime();
+        coolingDown.values().removeIf(until -> until - now <= 0);
         long limit = config.idleTimeout().toNanos();
         for (Session session : sessions) {
             if (session.silentNanos() > limit) {

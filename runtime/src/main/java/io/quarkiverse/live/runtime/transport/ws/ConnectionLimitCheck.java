@@ -1,16 +1,20 @@
 package io.quarkiverse.live.runtime.transport.ws;
 
+import java.util.List;
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkiverse.live.runtime.LiveRuntimeConfig;
+import io.quarkiverse.live.runtime.http.BrowserBinding;
 import io.quarkiverse.live.runtime.transport.Connections;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.quarkus.websockets.next.UserData;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Refuses a live WebSocket upgrade with 503 when the server or the client's address is at its connection limit, before
- * any connection exists, and hands the client's address to {@link LiveSocket}, which counts the connection in. An
+ * Refuses a live WebSocket upgrade with 503 when the server or the client's address is at its connection limit, and with
+ * 429 while the browser is cooling down after a close for breaking a limit, before any connection exists, and hands the client's address to {@link LiveSocket}, which counts the connection in. An
  * upgrade it lets through gets the {@linkplain MessageSizeLimit size limit} of its messages, the
  * {@linkplain StrictUtf8 UTF-8 check} of its text messages, the {@linkplain FrameRefusal close frame} that tells the
  * client which of them it broke and, for LiveSocket, the {@linkplain TextFrameWriter way to write} its messages.
@@ -44,6 +48,11 @@ public class ConnectionLimitCheck implements HttpUpgradeCheck {
                 : context.httpRequest().remoteAddress().hostAddress();
         if (!connections.hasRoomFor(address)) {
             return CheckResult.rejectUpgrade(503);
+        }
+        long coolingDown = connections.coolingDown(address,
+                BrowserBinding.fromCookieHeader(context.httpRequest().getHeader("Cookie")));
+        if (coolingDown > 0) {
+            return CheckResult.rejectUpgrade(429, Map.of("Retry-After", List.of(Long.toString(coolingDown))));
         }
         context.userData().put(ADDRESS, address);
         // In the order frames pass them. The gate first: the messages it drops need no other check. The refusal last:

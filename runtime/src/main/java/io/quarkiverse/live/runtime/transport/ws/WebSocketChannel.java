@@ -27,6 +27,7 @@ final class WebSocketChannel implements Channel {
     private final Duration closeTimeout;
     private final AtomicLong unsent = new AtomicLong();
     private final AtomicBoolean closing = new AtomicBoolean();
+    private volatile boolean brokeALimit;
     /** Drops what the client still sends once the server closes; {@code null} when the connection has none. */
     private final InboundGate gate;
     /** Writes most messages without websockets-next's per-message cost; {@code null} when the connection has none. */
@@ -81,6 +82,7 @@ final class WebSocketChannel implements Channel {
     public void close(short code, String reason) {
         if (closing.compareAndSet(false, true)) {
             LOG.debugf("Closing %s: %d %s", describe(), code, reason);
+            brokeALimit = code == POLICY_VIOLATION;
             boolean failing = code == POLICY_VIOLATION && gate != null;
             if (gate != null) {
                 gate.shut();
@@ -103,6 +105,11 @@ final class WebSocketChannel implements Channel {
                 eventLoop.owner().setTimer(closeTimeout.toMillis(), ignored -> gate.abort());
             }
         }
+    }
+
+    @Override
+    public boolean brokeALimit() {
+        return brokeALimit;
     }
 
     @Override
