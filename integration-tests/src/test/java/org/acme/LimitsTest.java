@@ -161,6 +161,26 @@ class LimitsTest {
         }
     }
 
+    /**
+     * Messages written faster than the server looks at them stop its reading of the connection (at 8 waiting, the
+     * profile's max-queued-events-per-connection), and reading goes on once the dispatcher has taken them: a client
+     * that pipelines within the limits gets every answer, including to what it wrote after the pause.
+     */
+    @Test
+    void readingStopsWhileMessagesWaitAndGoesOnOnceTheyAreTaken() throws Exception {
+        String id = LiveClient.mount("/echo-back");
+        try (StalledClient client = StalledClient.joined(base, LiveClient.BROWSER_COOKIE, id)) {
+            // Leaving a component the connection never joined is no error and no event: nothing is refused
+            String leave = new JsonObject().put("t", "leave").put("id", "never-joined").encode();
+            client.sendTexts(java.util.Collections.nCopies(500, leave));
+            client.sendText(new JsonObject().put("t", "event").put("ref", 7).put("id", id).put("handler", "say")
+                    .put("args", new io.vertx.core.json.JsonArray().add("after the pause")).encode());
+            JsonObject answer = client.answerTo(7);
+            assertEquals("ok", answer.getString("t"), answer.encode());
+            assertTrue(answer.encode().contains("after the pause"), answer.encode());
+        }
+    }
+
     @Test
     void theEventsOfAConnectionThatWentAwayAreNotRun() throws Exception {
         String id = LiveClient.mount("/slow-work");

@@ -10,12 +10,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 
 import io.vertx.core.json.JsonObject;
 
 /**
  * A browser that hangs: a plain TCP socket that speaks just enough WebSocket to join a component, then never reads
- * again. Its receive buffer is kept small, so what the server sends piles up on the server's side, as it does for a
+ * again (or reads only what a test asks for). Its receive buffer is kept small, so what the server sends piles up on the server's side, as it does for a
  * client on a dead network, instead of in the test machine's loopback buffers (tens of megabytes). A Vert.x client
  * cannot play this part: pausing it stops the messages, not the reading of the socket.
  */
@@ -59,24 +60,41 @@ final class StalledClient implements AutoCloseable {
 
     /** Sends a text frame (masked, as a client must) without reading anything back. */
     void sendText(String text) throws IOException {
-        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
-        ByteArrayOutputStream frame = new ByteArrayOutputStream();
-        frame.write(0x81);
-        if (payload.length < 126) {
-            frame.write(0x80 | payload.length);
-        } else {
-            frame.write(0x80 | 126);
-            frame.write(payload.length >> 8);
-            frame.write(payload.length & 0xff);
+        sendTexts(List.of(text));
+    }
+
+    /** Sends one text frame per message, all in one write, as a client that pipelines does. */
+    void sendTexts(List<String> texts) throws IOException {
+        ByteArrayOutputStream frames = new ByteArrayOutputStream();
+        for (String text : texts) {
+            byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+            frames.write(0x81);
+            if (payload.length < 126) {
+                frames.write(0x80 | payload.length);
+            } else {
+                frames.write(0x80 | 126);
+                frames.write(payload.length >> 8);
+                frames.write(payload.length & 0xff);
+            }
+            byte[] mask = new byte[4];
+            random.nextBytes(mask);
+            frames.write(mask);
+            for (int i = 0; i < payload.length; i++) {
+                frames.write(payload[i] ^ mask[i % 4]);
+            }
         }
-        byte[] mask = new byte[4];
-        random.nextBytes(mask);
-        frame.write(mask);
-        for (int i = 0; i < payload.length; i++) {
-            frame.write(payload[i] ^ mask[i % 4]);
-        }
-        out.write(frame.toByteArray());
+        out.write(frames.toByteArray());
         out.flush();
+    }
+
+    /** Reads messages until the answer with that ref, and returns it. */
+    JsonObject answerTo(long ref) throws IOException {
+        while (true) {
+            String text = readFrame();
+            if (text != null && Long.valueOf(ref).equals(new JsonObject(text).getLong("ref"))) {
+                return new JsonObject(text);
+            }
+        }
     }
 
     private String readHeaders() throws IOException {
@@ -93,15 +111,23 @@ final class StalledClient implements AutoCloseable {
         return headers.toString(StandardCharsets.US_ASCII);
     }
 
-    private void readFrame() throws IOException {
-        in.read();
+    /**
+     * The text of the next frame, which must be shorter than 64 KB (answers to joins and small events); {@code null} for
+     * a control frame (the server's pings).
+     */
+    private String readFrame() throws IOException {
+        int first = in.read();
+        if (first < 0) {
+            throw new IOException("closed by the server");
+        }
         int length = in.read() & 0x7f;
         if (length == 126) {
             length = (in.read() << 8) | in.read();
         } else if (length == 127) {
-            throw new IOException("a frame too long for a handshake answer");
+            throw new IOException("a frame too long for this client");
         }
-        in.readNBytes(length);
+        String text = new String(in.readNBytes(length), StandardCharsets.UTF_8);
+        return (first & 0x08) != 0 ? null : text;
     }
 
     @Override

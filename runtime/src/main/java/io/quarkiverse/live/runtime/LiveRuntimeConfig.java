@@ -44,7 +44,10 @@ public interface LiveRuntimeConfig {
 
     /**
      * The most events of one connection, all its components together, that may wait for their turn or run at once.
-     * An event past it is answered with {@code too-many} without being queued.
+     * An event past it is answered with {@code too-many} without being queued. It also bounds the messages of one
+     * connection that were read and wait to be looked at: at that many the server stops reading the connection, and
+     * reads on once half of them are taken, so a client that writes faster than the server reads waits in its own
+     * socket's buffers.
      */
     @WithDefault("128")
     int maxQueuedEventsPerConnection();

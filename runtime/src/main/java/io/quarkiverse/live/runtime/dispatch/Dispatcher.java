@@ -110,6 +110,10 @@ public class Dispatcher {
 
     /** One message from the browser. The carrier has already refused any longer than the limit. */
     public void received(Session session, String text) {
+        if (session.channel().isClosing()) {
+            // Read with the messages that got the connection closed, or sent after the browser's close: none is answered
+            return;
+        }
         heard(session);
         ClientMessage message;
         try {

@@ -26,6 +26,12 @@ public interface Channel {
     /** Closes the connection with a close code and a reason; the session's components detach as for any close. */
     void close(short code, String reason);
 
+    /**
+     * Whether the connection is closing or closed: what its browser still sends is dropped unread, since nothing of it
+     * could be answered.
+     */
+    boolean isClosing();
+
     /** Whether the server closed the connection for breaking a limit ({@link #POLICY_VIOLATION}). */
     boolean brokeALimit();
 

@@ -29,11 +29,13 @@ public class ConnectionLimitCheck implements HttpUpgradeCheck {
     private final Connections connections;
     private final TextFrameWriters writers;
     private final int maxMessageSize;
+    private final int maxWaitingMessages;
 
     ConnectionLimitCheck(Connections connections, TextFrameWriters writers, LiveRuntimeConfig config) {
         this.connections = connections;
         this.writers = writers;
         this.maxMessageSize = config.maxMessageSize();
+        this.maxWaitingMessages = config.maxQueuedEventsPerConnection();
     }
 
     @Override
@@ -57,7 +59,7 @@ public class ConnectionLimitCheck implements HttpUpgradeCheck {
         context.userData().put(ADDRESS, address);
         // In the order frames pass them. The gate first: the messages it drops need no other check. The refusal last:
         // it closes the connection for each check before it
-        InboundGate gate = InboundGate.install(context.httpRequest());
+        InboundGate gate = InboundGate.install(context.httpRequest(), maxWaitingMessages);
         if (gate != null) {
             context.userData().put(GATE, gate);
         }

@@ -64,6 +64,7 @@ public abstract class LiveSocket {
     @OnTextMessage
     @NonBlocking
     public void text(WebSocketConnection connection, String message) {
+        taken(connection);
         Session session = session(connection);
         if (session != null) {
             dispatcher.received(session, message);
@@ -73,6 +74,7 @@ public abstract class LiveSocket {
     @OnBinaryMessage
     @NonBlocking
     public void binary(WebSocketConnection connection, Buffer message) {
+        taken(connection);
         Session session = session(connection);
         if (session != null) {
             session.heard();
@@ -98,6 +100,14 @@ public abstract class LiveSocket {
         if (session != null) {
             dispatcher.closed(session);
             connections.closed(session, address(connection));
+        }
+    }
+
+    /** A message of the connection is out of its gate's count of those that wait: reading may go on. */
+    private static void taken(WebSocketConnection connection) {
+        InboundGate gate = connection.userData().get(ConnectionLimitCheck.GATE);
+        if (gate != null) {
+            gate.taken();
         }
     }
 

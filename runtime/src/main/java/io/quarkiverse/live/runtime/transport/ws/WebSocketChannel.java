@@ -108,6 +108,11 @@ final class WebSocketChannel implements Channel {
     }
 
     @Override
+    public boolean isClosing() {
+        return closing.get() || connection.isClosed();
+    }
+
+    @Override
     public boolean brokeALimit() {
         return brokeALimit;
     }
