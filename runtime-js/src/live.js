@@ -111,6 +111,8 @@ function connect() {
     for (const s of S.values()) s.j = 0;
     // Nothing will answer this socket's joins; its events stay, to be resent after the rejoin
     for (const [ref, w] of pending) if (w.j) pending.delete(ref);
+    // For the dev-mode script, which looks for Quarkus' error page when a restart failed
+    document.dispatchEvent(new CustomEvent('live:closed'));
     // Backoff: between half and all of 250 ms doubled per try, at most 10 s, so that a restarted server is not
     // met by every page at once
     timer = setTimeout(connect, Math.min(1e4, 250 * 2 ** tries++) * (1 + Math.random()) / 2);

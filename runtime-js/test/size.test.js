@@ -16,3 +16,17 @@ test(`runtime.js is under ${BUDGET} bytes gzipped (level 9)`, t => {
   assert.match(code.toString(), /data-live-id/);
   assert.match(code.toString(), /isEqualNode/);
 });
+
+// The dev-mode script is loaded only in dev mode, beside the runtime: small, but it has no part of the page's budget
+const DEV_BUDGET = 2048;
+const devScript = new URL('../target/classes/META-INF/quarkus-live/dev.js', import.meta.url);
+
+test(`dev.js is under ${DEV_BUDGET} bytes gzipped (level 9), and the runtime carries none of it`, t => {
+  const code = readFileSync(devScript);
+  const size = gzipSync(code, { level: 9 }).length;
+  t.diagnostic(`dev.js: ${code.length} bytes, ${size} bytes gzipped`);
+  assert.ok(size < DEV_BUDGET, `dev.js is ${size} bytes gzipped, the budget is under ${DEV_BUDGET}`);
+  assert.match(code.toString(), /live:closed/);
+  assert.match(code.toString(), /srcdoc/);
+  assert.doesNotMatch(readFileSync(bundle).toString(), /srcdoc|quarkus-live-dev/);
+});

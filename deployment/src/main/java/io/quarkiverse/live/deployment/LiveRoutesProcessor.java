@@ -52,34 +52,47 @@ public class LiveRoutesProcessor {
 
     /** Where the runtime-js module puts the minified bundle inside its jar. */
     static final String RUNTIME_SCRIPT_RESOURCE = "META-INF/quarkus-live/runtime.js";
+    /** And the dev-mode script, served only in dev mode. */
+    static final String DEV_SCRIPT_RESOURCE = "META-INF/quarkus-live/dev.js";
     static final String SOCKET_ENDPOINT = SameOriginCheck.ENDPOINT_ID;
 
     /**
      * Serves the bundle at {@code <root>/runtime.js} and makes the {@link RuntimeScript} bean name it with a hash of its
-     * content ({@code runtime.js?v=...}): static resources are served as cacheable, so a new bundle needs a new URL.
+     * content ({@code runtime.js?v=...}): static resources are served as cacheable, so a new bundle needs a new URL. In
+     * dev mode the dev-mode script is served too, at {@code <root>/dev.js}, and pages load it; outside dev mode it does
+     * not exist.
      */
     @BuildStep
     @Record(ExecutionTime.STATIC_INIT)
-    void serveRuntimeScript(LiveBuildTimeConfig config, HttpRootPathBuildItem httpRootPath, LiveRecorder recorder,
-            BuildProducer<GeneratedStaticResourceBuildItem> staticResources,
+    void serveRuntimeScript(LiveBuildTimeConfig config, HttpRootPathBuildItem httpRootPath, LaunchModeBuildItem launchMode,
+            LiveRecorder recorder, BuildProducer<GeneratedStaticResourceBuildItem> staticResources,
             BuildProducer<SyntheticBeanBuildItem> syntheticBeans) throws IOException {
-        byte[] bundle;
-        try (InputStream in = Thread.currentThread().getContextClassLoader()
-                .getResourceAsStream(RUNTIME_SCRIPT_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RUNTIME_SCRIPT_RESOURCE + " is missing from the classpath: the"
-                        + " quarkus-live-runtime-js artifact must be a dependency of quarkus-live");
-            }
-            bundle = in.readAllBytes();
-        }
-        String path = LivePaths.runtimeScript(config.rootPath());
-        staticResources.produce(new GeneratedStaticResourceBuildItem(path, bundle));
+        // Static resources are served under quarkus.http.root-path, so the tags name that prefix too
+        String url = serve(RUNTIME_SCRIPT_RESOURCE, LivePaths.runtimeScript(config.rootPath()), httpRootPath,
+                staticResources);
+        String devUrl = launchMode.getLaunchMode() == LaunchMode.DEVELOPMENT
+                ? serve(DEV_SCRIPT_RESOURCE, LivePaths.devScript(config.rootPath()), httpRootPath, staticResources)
+                : null;
         syntheticBeans.produce(SyntheticBeanBuildItem.configure(RuntimeScript.class)
                 .scope(Singleton.class)
                 .unremovable()
-                // Static resources are served under quarkus.http.root-path, so the tag names that prefix too
-                .supplier(recorder.runtimeScript(httpRootPath.relativePath(path) + "?v=" + contentHash(bundle)))
+                .supplier(recorder.runtimeScript(url, devUrl))
                 .done());
+    }
+
+    /** Serves a script of the runtime-js jar at {@code path}; returns the URL that names it with its content's hash. */
+    private static String serve(String resource, String path, HttpRootPathBuildItem httpRootPath,
+            BuildProducer<GeneratedStaticResourceBuildItem> staticResources) throws IOException {
+        byte[] script;
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the classpath: the"
+                        + " quarkus-live-runtime-js artifact must be a dependency of quarkus-live");
+            }
+            script = in.readAllBytes();
+        }
+        staticResources.produce(new GeneratedStaticResourceBuildItem(path, script));
+        return httpRootPath.relativePath(path) + "?v=" + contentHash(script);
     }
 
     /**

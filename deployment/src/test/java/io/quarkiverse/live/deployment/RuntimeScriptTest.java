@@ -12,7 +12,7 @@ import io.quarkus.test.QuarkusUnitTest;
 
 /**
  * The browser runtime is served even by an application without components (pages may embed them later), under the
- * default root path.
+ * default root path; the dev-mode script is not served outside dev mode.
  */
 public class RuntimeScriptTest {
 
@@ -25,6 +25,11 @@ public class RuntimeScriptTest {
                 .then().statusCode(200)
                 .contentType(containsString("javascript"))
                 .body(not(emptyOrNullString()));
+    }
+
+    @Test
+    void theDevModeScriptExistsOnlyInDevMode() {
+        when().get("/_live/dev.js").then().statusCode(404);
     }
 
     @Test

@@ -16,9 +16,12 @@ import io.vertx.ext.web.RoutingContext;
 @Recorder
 public class LiveRecorder {
 
-    /** The bean that renders the runtime's script tag, for the URL the build chose. */
-    public Supplier<RuntimeScript> runtimeScript(String url) {
-        return () -> new RuntimeScript(url);
+    /**
+     * The bean that renders the runtime's script tag, for the URL the build chose, and in dev mode the dev-mode
+     * script's ({@code devUrl} {@code null} otherwise).
+     */
+    public Supplier<RuntimeScript> runtimeScript(String url, String devUrl) {
+        return () -> new RuntimeScript(url, devUrl);
     }
 
     /** The bean that names this build of the application to reconnecting browsers. */

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.inject.Singleton;
@@ -37,7 +36,6 @@ import io.quarkiverse.live.runtime.shared.SharedStateEngine;
 import io.quarkiverse.live.runtime.transport.Channel;
 import io.quarkiverse.live.runtime.transport.ConnectionIdentity;
 import io.quarkiverse.live.runtime.transport.Session;
-import io.quarkus.runtime.BlockingOperationNotAllowedException;
 import io.quarkus.runtime.LaunchMode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
@@ -64,7 +62,7 @@ public class Dispatcher {
     private final MountClaims claims;
     private final LiveReloadScan reloadScan;
     private final RestartRestore restartRestore;
-    private final boolean devMode = LaunchMode.current() == LaunchMode.DEVELOPMENT;
+    private final FailureReplies failures = new FailureReplies(LaunchMode.current() == LaunchMode.DEVELOPMENT);
 
     Dispatcher(ComponentRegistry registry, ComponentRenderer renderer, ArgumentBinder binder, ServerBuild build,
             LiveRuntimeConfig config, SharedStateEngine shared, MountClaims claims, LiveReloadScan reloadScan,
@@ -311,9 +309,7 @@ public class Dispatcher {
         // Shared values change one call at a time across the cluster: the call waits for their locks
         return scope.then(shared.begin(component), (call, busy) -> {
             if (busy != null) {
-                LOG.warn(busy.getMessage());
-                answer.send(Replies.error(event.ref(), event.id(), ErrorCode.HANDLER_FAILED,
-                        devMode ? busy.getMessage() : handler.name() + "() failed"));
+                answer.send(failures.handlerRefused(event.ref(), event.id(), handler.name() + "()", busy));
                 return DONE;
             }
             try {
@@ -393,9 +389,7 @@ public class Dispatcher {
         }
         return scope.then(renderer.render(component), (html, failure) -> {
             if (failure != null) {
-                LOG.errorf(failure, "Rendering %s failed", component.binding().name());
-                answer.send(Replies.error(answer.ref, component.id(), ErrorCode.RENDER_FAILED,
-                        devMode ? "Rendering failed: " + failure.getMessage() : "Rendering failed"));
+                answer.send(failures.renderFailed(answer.ref, component.id(), component.binding().name(), failure));
                 return DONE;
             }
             HtmlChange sent = component.replaceHtml(html, answer.wholeHtml);
@@ -423,19 +417,7 @@ public class Dispatcher {
 
     /** The error answer of a handler or lifecycle method that threw, logged with what to do about it. */
     private JsonObject failure(Long ref, MountedComponent component, String what, Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
-                : failure;
-        String name = component.binding().name() + "." + what;
-        String message;
-        if (cause instanceof BlockingOperationNotAllowedException) {
-            message = name + " blocked the event loop (" + cause.getMessage() + "): annotate it @Blocking, "
-                    + "@Transactional or @RunOnVirtualThread so it runs on a worker or virtual thread";
-            LOG.error(message);
-        } else {
-            message = name + " failed: " + cause;
-            LOG.errorf(cause, "%s failed", name);
-        }
-        return Replies.error(ref, component.id(), ErrorCode.HANDLER_FAILED, devMode ? message : what + " failed");
+        return failures.handlerFailed(ref, component.id(), component.binding().name(), what, failure);
     }
 
     /**

@@ -25,6 +25,11 @@ public final class LivePaths {
         return under(configuredRoot, "runtime.js");
     }
 
+    /** The dev-mode script, served only in dev mode. */
+    public static String devScript(String configuredRoot) {
+        return under(configuredRoot, "dev.js");
+    }
+
     public static String webSocket(String configuredRoot) {
         return under(configuredRoot, "ws");
     }

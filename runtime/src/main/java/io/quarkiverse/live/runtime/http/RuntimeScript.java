@@ -3,17 +3,24 @@ package io.quarkiverse.live.runtime.http;
 /**
  * The tag that loads the browser runtime. It follows every mounted component: a module script runs once per page
  * however often the page names it, so pages never add it themselves and never load it twice. The URL carries a hash of
- * the bundle, so a browser never keeps an old runtime from its cache after an upgrade.
+ * the bundle, so a browser never keeps an old runtime from its cache after an upgrade. In dev mode a second tag loads
+ * the dev-mode script, which shows build errors and failed handlers in the page; elsewhere there is none.
  */
 public class RuntimeScript {
 
     private final String tag;
 
-    public RuntimeScript(String url) {
-        this.tag = "<script type=\"module\" src=\"" + url + "\"></script>";
+    /** {@code devUrl}: the dev-mode script's, {@code null} outside dev mode. */
+    public RuntimeScript(String url, String devUrl) {
+        String runtime = moduleScript(url);
+        this.tag = devUrl == null ? runtime : runtime + moduleScript(devUrl);
     }
 
     public String tag() {
         return tag;
+    }
+
+    private static String moduleScript(String url) {
+        return "<script type=\"module\" src=\"" + url + "\"></script>";
     }
 }

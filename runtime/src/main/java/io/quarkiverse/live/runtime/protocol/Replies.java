@@ -36,6 +36,15 @@ public final class Replies {
                 .put("message", message);
     }
 
+    /**
+     * The application's code failed: the error carries the incident id of the failure's log line and, in dev mode only,
+     * the stack trace ({@code trace} {@code null} otherwise).
+     */
+    public static JsonObject failed(Long ref, String id, String code, String message, String incident, String trace) {
+        JsonObject error = error(ref, id, code, message).put("incident", incident);
+        return trace == null ? error : error.put("trace", trace);
+    }
+
     /** A rejected call, with its messages by parameter or field path. */
     public static JsonObject error(Long ref, String id, String code, String message, Map<String, String> errors) {
         return error(ref, id, code, message).put("errors", new JsonObject(new LinkedHashMap<>(errors)));
