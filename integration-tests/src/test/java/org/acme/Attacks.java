@@ -53,10 +53,10 @@ abstract class Attacks implements AutoCloseable {
     /**
      * One connection sends events to its counter as fast as its socket takes them. The server refuses them past the
      * rate limits and closes the connection; the attacker reconnects at once, rejoins with the resume token and goes
-     * on.
+     * on. It is the browser of that cookie throughout.
      */
-    static Attacks eventFlood(URI base) {
-        return new EventFlood(base, LiveClient.mount("/counter", LiveClient.ATTACKER_COOKIE));
+    static Attacks eventFlood(URI base, String cookie) {
+        return new EventFlood(base, cookie, LiveClient.mount("/counter", cookie));
     }
 
     /** {@code concurrency} requests for a live page at a time, each sent as soon as the one before is answered. */
@@ -100,12 +100,12 @@ abstract class Attacks implements AutoCloseable {
         private volatile String token;
         private final AtomicInteger refusedUpgrades = new AtomicInteger();
 
-        EventFlood(URI base, String id) {
+        EventFlood(URI base, String cookie, String id) {
             this.base = base;
             this.id = id;
             upgrade = Buffer.buffer("GET /_live/ws HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
                     + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: AAAAAAAAAAAAAAAAAAAAAA==\r\n"
-                    + "Sec-WebSocket-Version: 13\r\nCookie: " + LiveClient.ATTACKER_COOKIE + "\r\n\r\n");
+                    + "Sec-WebSocket-Version: 13\r\nCookie: " + cookie + "\r\n\r\n");
             Buffer event = frame("{\"t\":\"event\",\"ref\":1,\"id\":\"" + id
                     + "\",\"handler\":\"increment\",\"args\":[]}");
             events = Buffer.buffer(event.length() * BATCH);

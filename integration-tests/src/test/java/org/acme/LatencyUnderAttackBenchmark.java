@@ -58,7 +58,8 @@ class LatencyUnderAttackBenchmark {
             honest.run(Duration.ofSeconds(10));
             Latencies idle = honest.run(PHASE);
             rows.add(idle.row("idle", idle, ""));
-            rows.add(underAttack(honest, idle, "(a) one connection floods events", () -> Attacks.eventFlood(base)));
+            rows.add(underAttack(honest, idle, "(a) one connection floods events",
+                    () -> Attacks.eventFlood(base, LiveClient.newAttackerCookie())));
             rows.add(underAttack(honest, idle, "(b) 16 at a time GET /counter",
                     () -> Attacks.pageFlood(base, "/counter", 16)));
             rows.add(underAttack(honest, idle, "(c) 200 connections stop reading",

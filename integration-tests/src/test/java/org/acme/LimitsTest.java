@@ -116,8 +116,9 @@ class LimitsTest {
 
     @Test
     void aFloodOfEventsIsRefusedThenClosed() throws Exception {
-        String id = LiveClient.mount("/echo-back", LiveClient.ATTACKER_COOKIE);
-        try (LiveClient attacker = LiveClient.connectAsAttacker(base)) {
+        String cookie = LiveClient.newAttackerCookie();
+        String id = LiveClient.mount("/echo-back", cookie);
+        try (LiveClient attacker = LiveClient.connectAs(base, cookie)) {
             attacker.join(id);
             for (int i = 0; i < 400 && !attacker.isClosed(); i++) {
                 attacker.fire(id, "say", "flood " + i);
@@ -140,9 +141,11 @@ class LimitsTest {
      */
     @Test
     void aRawFloodIsCutAndKeptAwayForItsCoolDown() throws Exception {
-        try (Attacks flood = Attacks.eventFlood(base)) {
+        String attacker = LiveClient.newAttackerCookie();
+        try (Attacks flood = Attacks.eventFlood(base, attacker)) {
             awaitCuts(flood, 1);
-            ExecutionException refused = assertThrows(ExecutionException.class, () -> LiveClient.connectAsAttacker(base));
+            ExecutionException refused = assertThrows(ExecutionException.class,
+                    () -> LiveClient.connectAs(base, attacker));
             assertTrue(refused.getCause().getMessage().contains("429"), refused.getCause().toString());
             assertHonestClientServed(base);
             // Back after the cool-down, and cut again
@@ -176,7 +179,7 @@ class LimitsTest {
 
     @Test
     void aClientThatSendsOnlyGarbageIsClosed() throws Exception {
-        try (LiveClient attacker = LiveClient.connectAsAttacker(base)) {
+        try (LiveClient attacker = LiveClient.connectAs(base, LiveClient.newAttackerCookie())) {
             for (int i = 0; i < 100 && !attacker.isClosed(); i++) {
                 attacker.sendOnly(new JsonObject().put("t", "nonsense").put("ref", i));
             }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -98,11 +99,15 @@ final class LiveClient implements AutoCloseable {
     static final String BROWSER = "test-browser-012345678";
     static final String BROWSER_COOKIE = "live-browser=" + BROWSER;
 
+    private static final AtomicInteger ATTACKERS = new AtomicInteger();
+
     /**
-     * The browser of the tests' attackers: a browser closed for breaking a limit is kept from connecting again for a
-     * while, which must not hit the honest test browser.
+     * The cookie of a new attacking browser, one of its own for each attack: a browser closed for breaking a limit is
+     * kept from connecting again for a while, which must hit neither the honest test browser nor the next attack.
      */
-    static final String ATTACKER_COOKIE = "live-browser=test-attacker-01234567";
+    static String newAttackerCookie() {
+        return "live-browser=" + String.format("test-attacker-%08d", ATTACKERS.incrementAndGet());
+    }
 
     /** Renders the page over HTTP as the test browser. */
     static String page(String path) {
@@ -125,9 +130,9 @@ final class LiveClient implements AutoCloseable {
         return componentIds(page(path, cookie)).get(0);
     }
 
-    /** Connects as the tests' attacker ({@link #ATTACKER_COOKIE}). */
-    static LiveClient connectAsAttacker(URI base) throws Exception {
-        return connect(base, Map.of("Cookie", ATTACKER_COOKIE));
+    /** Connects as the browser of that cookie (see {@link #newAttackerCookie()}). */
+    static LiveClient connectAs(URI base, String cookie) throws Exception {
+        return connect(base, Map.of("Cookie", cookie));
     }
 
     /** The component ids in an HTML page, in document order. */

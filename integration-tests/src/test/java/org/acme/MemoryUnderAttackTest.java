@@ -85,7 +85,7 @@ class MemoryUnderAttackTest {
     private void attack(int floodCloses, int pages, int perReader, long[] during) throws Exception {
         // The slow readers join first: the page loads would make their components wait too long to be joined
         try (Attacks readers = Attacks.slowReaders(base, 50, 16 * 1024, 10);
-                Attacks flood = Attacks.eventFlood(base);
+                Attacks flood = Attacks.eventFlood(base, LiveClient.newAttackerCookie());
                 Attacks loads = Attacks.pageFlood(base, "/counter", 8)) {
             try {
                 await().atMost(Duration.ofSeconds(60)).until(() -> flood.closedByServer.get() >= floodCloses

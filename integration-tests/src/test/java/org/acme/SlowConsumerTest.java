@@ -42,9 +42,10 @@ class SlowConsumerTest {
 
     @Test
     void aClientThatStopsReadingIsClosed() throws Exception {
-        String id = LiveClient.mount("/echo-back", LiveClient.ATTACKER_COOKIE);
+        String attacker = LiveClient.newAttackerCookie();
+        String id = LiveClient.mount("/echo-back", attacker);
         int before = connections.count();
-        try (StalledClient slow = StalledClient.joined(base, id)) {
+        try (StalledClient slow = StalledClient.joined(base, attacker, id)) {
             await().atMost(Duration.ofSeconds(10)).until(() -> connections.count() > before);
             // Each answer is 64 KB; the client reads none. Once the server's send buffer is full, its own count of
             // unsent bytes passes the limit

@@ -35,12 +35,13 @@ class SlowSharedConsumerTest {
 
     @Test
     void aClientThatStopsReadingWhileSharedUpdatesStreamIsClosedAndTheOthersGetEveryUpdate() throws Exception {
-        String slowId = LiveClient.mount("/shared-list", LiveClient.ATTACKER_COOKIE);
+        String attacker = LiveClient.newAttackerCookie();
+        String slowId = LiveClient.mount("/shared-list", attacker);
         String honestId = LiveClient.mount("/shared-list");
         try (LiveClient honest = LiveClient.connect(base)) {
             honest.join(honestId);
             int before = connections.count();
-            try (StalledClient slow = StalledClient.joined(base, slowId)) {
+            try (StalledClient slow = StalledClient.joined(base, attacker, slowId)) {
                 await().atMost(Duration.ofSeconds(10)).until(() -> connections.count() > before);
                 // Every update pushes a list with one 64 KB entry to both, each all new, so that no edit of the last
                 // one is small; the slow client reads none of them

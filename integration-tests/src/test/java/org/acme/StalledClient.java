@@ -26,7 +26,7 @@ final class StalledClient implements AutoCloseable {
     private final OutputStream out;
     private final SecureRandom random = new SecureRandom();
 
-    private StalledClient(URI base) throws IOException {
+    private StalledClient(URI base, String cookie) throws IOException {
         socket = new Socket();
         socket.setReceiveBufferSize(4096);
         socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5000);
@@ -37,7 +37,7 @@ final class StalledClient implements AutoCloseable {
         random.nextBytes(key);
         out.write(("GET /_live/ws HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
                 + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: "
-                + Base64.getEncoder().encodeToString(key) + "\r\nCookie: " + LiveClient.ATTACKER_COOKIE + "\r\n\r\n")
+                + Base64.getEncoder().encodeToString(key) + "\r\nCookie: " + cookie + "\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
         String status = readHeaders();
         if (!status.startsWith("HTTP/1.1 101")) {
@@ -45,9 +45,12 @@ final class StalledClient implements AutoCloseable {
         }
     }
 
-    /** Connects, joins the component and reads its answer: the last thing this client ever reads. */
-    static StalledClient joined(URI base, String id) throws IOException {
-        StalledClient client = new StalledClient(base);
+    /**
+     * Connects as the browser of that cookie, joins the component and reads its answer: the last thing this client ever
+     * reads.
+     */
+    static StalledClient joined(URI base, String cookie, String id) throws IOException {
+        StalledClient client = new StalledClient(base, cookie);
         client.readFrame(); // hello
         client.sendText(new JsonObject().put("t", "join").put("v", 1).put("ref", 1).put("id", id).encode());
         client.readFrame(); // ok
