@@ -20,24 +20,23 @@ export class QwcLiveComponents extends LitElement {
             return html`<p class="muted">No @Live component in this application.</p>`;
         }
         return html`
-            <vaadin-grid .items="${components}" theme="no-border row-stripes" all-rows-visible>
+            <vaadin-grid .items="${components}" theme="no-border row-stripes wrap-cell-content" all-rows-visible>
                 <vaadin-grid-column auto-width header="Component" resizable
-                    ${columnBodyRenderer(c => html`<strong>${c.name}</strong><br><code class="muted">${c.className}</code>`, [])}>
-                </vaadin-grid-column>
-                <vaadin-grid-column auto-width header="Template" resizable
-                    ${columnBodyRenderer(c => html`<code>${c.template}</code>`, [])}>
+                    ${columnBodyRenderer(c => html`<strong>${c.name}</strong>
+                        <div><code class="muted">${c.className}</code></div>
+                        <div><code class="muted">${c.template}</code></div>`, [])}>
                 </vaadin-grid-column>
                 <vaadin-grid-column auto-width header="Route" resizable
                     ${columnBodyRenderer(c => c.route
                         ? html`<a href="${c.route}" target="_blank">${c.route}</a>`
                         : html`<span class="muted">embedded only</span>`, [])}>
                 </vaadin-grid-column>
-                <vaadin-grid-column auto-width header="State" resizable
-                    ${columnBodyRenderer(c => html`<code>${c.stateFields.join(', ')}</code>`, [])}>
-                </vaadin-grid-column>
-                <vaadin-grid-column auto-width header="Handlers (execution model)" resizable
+                <vaadin-grid-column width="24em" flex-grow="2" header="Handlers (execution model)" resizable
                     ${columnBodyRenderer(c => html`${c.handlers.map(h => html`
                         <div class="handler">${h.signature} <span class="muted">${this._model(h.executionModel)}</span></div>`)}`, [])}>
+                </vaadin-grid-column>
+                <vaadin-grid-column width="12em" flex-grow="1" header="State" resizable
+                    ${columnBodyRenderer(c => html`<code>${c.stateFields.join(', ')}</code>`, [])}>
                 </vaadin-grid-column>
             </vaadin-grid>`;
     }

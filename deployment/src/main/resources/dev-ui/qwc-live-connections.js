@@ -56,13 +56,19 @@ export class QwcLiveConnections extends LitElement {
                 <vaadin-grid-column auto-width header="Sent" text-align="end"
                     ${columnBodyRenderer(c => html`${this._size(c.charactersSent)}`, [])}>
                 </vaadin-grid-column>
-                <vaadin-grid-column auto-width header="State (approx., last HTML)" text-align="end"
-                    ${columnBodyRenderer(c => html`${this._size(c.approxStateSize)}`, [])}>
+                <vaadin-grid-column auto-width header="State (approx.)" text-align="end"
+                    ${columnBodyRenderer(c => html`${this._size(c.approxStateSize)}
+                        <div class="muted" title="The last HTML of its components, kept to send changes only">
+                            + ${this._size(c.htmlKept)} HTML</div>`, [])}>
                 </vaadin-grid-column>
             </vaadin-grid>`;
     }
 
+    /** Characters of ASCII text are bytes; -1 is a component too busy to be measured this time. */
     _size(characters) {
+        if (characters < 0) {
+            return 'busy';
+        }
         return characters < 10240 ? `${characters} B` : `${(characters / 1024).toFixed(1)} KB`;
     }
 }

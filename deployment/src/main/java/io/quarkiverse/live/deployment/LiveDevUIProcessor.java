@@ -80,7 +80,8 @@ public class LiveDevUIProcessor {
             if (i > 0) {
                 signature.append(", ");
             }
-            signature.append(parameter.type().name().withoutPackagePrefix());
+            // A nested type as its outer class names it: GuestBook.Signature
+            signature.append(parameter.type().name().withoutPackagePrefix().replace('$', '.'));
             if (parameter.name() != null) {
                 signature.append(' ').append(parameter.name());
             }
