@@ -5,12 +5,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
@@ -19,7 +17,6 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.live.runtime.LiveRuntimeConfig;
-import io.quarkiverse.live.runtime.component.ComponentBinding;
 import io.quarkiverse.live.runtime.component.ComponentRegistry;
 import io.quarkiverse.live.runtime.component.ExecutionModel;
 import io.quarkiverse.live.runtime.component.MountedComponent;
@@ -123,24 +120,11 @@ public class RestartSnapshot {
 
     /** The component as it is now; runs on its task queue. */
     private SavedComponent snapshot(MountedComponent component) {
-        ComponentBinding binding = component.binding();
-        Set<String> shared = binding.sharedFields().stream().map(ComponentBinding.SharedField::field)
-                .collect(Collectors.toSet());
-        Map<String, String> fields = new HashMap<>();
+        Map<String, String> fields = StateJson.of(component, codec);
         Map<String, String> types = new HashMap<>();
-        for (Map.Entry<String, String> field : binding.writableGenericTypes().entrySet()) {
-            // A shared field's value is the shared store's, which outlives the restart by itself
-            if (shared.contains(field.getKey())) {
-                continue;
-            }
-            try {
-                fields.put(field.getKey(), codec.write(binding.read(component.instance(), field.getKey())));
-                types.put(field.getKey(), field.getValue());
-            } catch (RuntimeException e) {
-                LOG.debugf("%s.%s is not kept across the restart: %s", binding.name(), field.getKey(), e.getMessage());
-            }
-        }
-        return new SavedComponent(component.id(), binding.name(), component.browser(), component.token(),
+        Map<String, String> genericTypes = component.binding().writableGenericTypes();
+        fields.keySet().forEach(field -> types.put(field, genericTypes.get(field)));
+        return new SavedComponent(component.id(), component.binding().name(), component.browser(), component.token(),
                 component.sequence().lastApplied(), fields, types, System.currentTimeMillis());
     }
 }

@@ -40,4 +40,12 @@ public interface Channel {
 
     /** A short description for logs. */
     String describe();
+
+    /**
+     * How many characters of protocol messages this channel has written so far (bytes for ASCII text); the dev-mode
+     * connection list shows it. A channel that does not count says 0.
+     */
+    default long sentCharacters() {
+        return 0;
+    }
 }

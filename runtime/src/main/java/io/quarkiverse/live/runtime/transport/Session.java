@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.quarkiverse.live.runtime.component.ComponentOwner;
 import io.quarkiverse.live.runtime.component.EventRate;
@@ -40,6 +41,9 @@ public final class Session implements ComponentOwner {
     private long refusalsSinceNanos = System.nanoTime();
     private volatile long lastHeardNanos = System.nanoTime();
     private volatile boolean closed;
+    /** When the connection opened, and how many of its events ran: for the dev-mode connection list. */
+    private final long connectedAtMillis = System.currentTimeMillis();
+    private final AtomicLong handledEvents = new AtomicLong();
 
     public Session(Channel channel, String acceptLanguage, ConnectionIdentity identity, String browser,
             int eventsPerSecond) {
@@ -94,8 +98,20 @@ public final class Session implements ComponentOwner {
         return null;
     }
 
+    /** An admitted event is over, whatever its outcome. */
     public void eventDone() {
         queuedEvents.decrementAndGet();
+        handledEvents.incrementAndGet();
+    }
+
+    /** How many admitted events of this connection are over. */
+    public long handledEvents() {
+        return handledEvents.get();
+    }
+
+    /** When the connection opened, in milliseconds since the epoch. */
+    public long connectedAtMillis() {
+        return connectedAtMillis;
     }
 
     /**

@@ -26,6 +26,8 @@ final class WebSocketChannel implements Channel {
     private final long maxUnsent;
     private final Duration closeTimeout;
     private final AtomicLong unsent = new AtomicLong();
+    /** Every character handed to the connection; one addition per message, read only by the dev-mode listing. */
+    private final AtomicLong sentCharacters = new AtomicLong();
     private final AtomicBoolean closing = new AtomicBoolean();
     private volatile boolean brokeALimit;
     /** Drops what the client still sends once the server closes; {@code null} when the connection has none. */
@@ -55,6 +57,7 @@ final class WebSocketChannel implements Channel {
             close(POLICY_VIOLATION, "The client does not read what it is sent");
             return;
         }
+        sentCharacters.addAndGet(size);
         // Vert.x writes nothing after its close frame (a close of the server's or the client's): the writer neither
         if (writer != null && !connection.isClosed()
                 && writer.write(message, written -> sent(size, written.cause()))) {
@@ -120,6 +123,11 @@ final class WebSocketChannel implements Channel {
     @Override
     public Context eventLoop() {
         return eventLoop;
+    }
+
+    @Override
+    public long sentCharacters() {
+        return sentCharacters.get();
     }
 
     @Override
