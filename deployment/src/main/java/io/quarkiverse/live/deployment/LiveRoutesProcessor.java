@@ -193,6 +193,9 @@ public class LiveRoutesProcessor {
                 // absolute path as it is
                 routes.produce(RouteBuildItem.newApplicationRoute(httpRootPath.relativePath(component.pagePath()))
                         .withRequestHandler(recorder.pageHandler(component.name()))
+                        // Rendering a page is CPU work, and the event loops carry every live connection: a flood of
+                        // page loads must not make their events wait
+                        .asBlockingRoute()
                         .displayOnNotFoundPage("Live component " + component.name())
                         .build());
             }
