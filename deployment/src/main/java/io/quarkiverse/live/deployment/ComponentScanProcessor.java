@@ -87,7 +87,7 @@ public class ComponentScanProcessor {
         List<FieldInfo> state = new ArrayList<>();
         Map<String, String> sharedKeys = new HashMap<>();
         for (FieldInfo field : component.fields()) {
-            if (!Modifier.isStatic(field.flags()) && !field.isSynthetic() && !field.hasAnnotation(LiveDotNames.INJECT)) {
+            if (!Modifier.isStatic(field.flags()) && !field.isSynthetic() && !isInjected(field, index)) {
                 state.add(field);
                 String key = SharedFields.key(field);
                 if (key != null) {
@@ -180,5 +180,23 @@ public class ComponentScanProcessor {
             problems.add(where + ": @Live(path = \"" + value + "\") must start with '/'");
         }
         return value;
+    }
+
+    /**
+     * Whether CDI fills the field, which makes it no state: {@code @Inject}, or an annotation Quarkus injects without it
+     * ({@code @ConfigProperty}, or any qualifier the index knows). The auto-injected annotations cannot be read from
+     * ArC's build items here: they come after the beans this step's output generates.
+     */
+    private static boolean isInjected(FieldInfo field, IndexView index) {
+        for (AnnotationInstance annotation : field.declaredAnnotations()) {
+            if (annotation.name().equals(LiveDotNames.INJECT) || annotation.name().equals(LiveDotNames.CONFIG_PROPERTY)) {
+                return true;
+            }
+            ClassInfo type = index.getClassByName(annotation.name());
+            if (type != null && type.hasDeclaredAnnotation(LiveDotNames.QUALIFIER)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -3,6 +3,9 @@ package io.quarkiverse.live.deployment;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Qualifier;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import org.jboss.jandex.DotName;
 
@@ -15,6 +18,8 @@ final class LiveDotNames {
     static final DotName LIVE = DotName.createSimple(Live.class);
     static final DotName SHARED = DotName.createSimple(Shared.class);
     static final DotName INJECT = DotName.createSimple(Inject.class);
+    static final DotName CONFIG_PROPERTY = DotName.createSimple(ConfigProperty.class);
+    static final DotName QUALIFIER = DotName.createSimple(Qualifier.class);
     static final DotName UNI = DotName.createSimple(Uni.class);
     static final DotName COMPLETION_STAGE = DotName.createSimple(CompletionStage.class);
     static final DotName VOID = DotName.createSimple(Void.class);
