@@ -10,6 +10,8 @@ import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import io.quarkiverse.live.Live;
 import io.quarkiverse.live.Presence;
 import io.quarkiverse.live.Shared;
@@ -23,14 +25,19 @@ public class Chat {
 
     static final int NAME_MAX = 40;
     static final int TEXT_MAX = 500;
-    /** How many messages the room keeps: older ones drop off the top. */
+    /** The room's size when {@value #KEPT_SETTING} does not say. */
     static final int KEPT = 100;
+    static final String KEPT_SETTING = "demo.chat.kept";
     static final String ROOM = "chat";
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC'");
 
     @Inject
     Presence presence;
+
+    /** How many messages the room keeps: older ones drop off the top. Not state: configuration. */
+    @ConfigProperty(name = KEPT_SETTING, defaultValue = "" + KEPT)
+    int kept;
 
     /** The room's messages, oldest first: every browser's chat holds the same list. */
     @Shared(ROOM)
@@ -50,8 +57,8 @@ public class Chat {
             throw new IllegalStateException("pick a name before sending");
         }
         messages.add(new ChatMessage(name, text.strip(), TIME.format(ZonedDateTime.now(ZoneOffset.UTC))));
-        if (messages.size() > KEPT) {
-            messages.subList(0, messages.size() - KEPT).clear();
+        if (messages.size() > kept) {
+            messages.subList(0, messages.size() - kept).clear();
         }
     }
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * <ol>
  * <li>{@code bytes}: WebSocket payload bytes (UTF-8) of one update, up (the event) and down (its answer), in the steady
  * state, not the first change after a join: a counter click, toggling one of 100 todos, one more chat message (the
- * room keeps {@link Chat#KEPT} messages, so the list stays at that cap), one cell of the 1,000-row {@link BigTable}.</li>
+ * room keeps {@link #CHAT_ROOM} messages, so the list stays at that size), one cell of the 1,000-row {@link BigTable}.</li>
  * <li>{@code latency}: the round trip, event sent to answer received, p50/p99/p99.9, with N connections each clicking
  * its own counter once a second (sends spread evenly over the second), timed after a warm-up.</li>
  * <li>{@code saturation}: answers per second with 100 connections each sending its next event as soon as the answer
@@ -55,13 +55,17 @@ import org.junit.jupiter.api.Test;
 @Tag("benchmark")
 class WireBenchmarkIT {
 
+    /** The messages in the chat room of the bytes part, each dropping the oldest once the room is full. */
+    static final int CHAT_ROOM = 1_000;
     /** The same heap and collector for the demo and the floor, printed with the table. */
     static final List<String> HEAP = List.of("-Xmx2g", "-XX:+UseG1GC");
     private static final List<String> MANY_BROWSERS = List.of(
             "-Dquarkus.live.max-connections=20000",
             "-Dquarkus.live.max-connections-per-address=20000",
             "-Dquarkus.live.max-pending-joins=20000",
-            "-Dquarkus.live.max-events-per-second=1000000");
+            "-Dquarkus.live.max-events-per-second=1000000",
+            // The chat room of the bytes part holds 1,000 messages, as the list does
+            "-D" + Chat.KEPT_SETTING + "=" + CHAT_ROOM);
     /** Steady-state updates measured per case, after the ones that set it up. */
     private static final int UPDATES = 10;
 
@@ -185,14 +189,14 @@ class WireBenchmarkIT {
 
         WireSocket chat = clients.browsers(port, "/chat", 1).get(0);
         measure(chat, "enter", "bench");
-        for (int i = 1; i <= Chat.KEPT; i++) {
+        for (int i = 1; i <= CHAT_ROOM; i++) {
             measure(chat, "send", "Message number " + i + " of the benchmark");
         }
         Sample messages = steady(chat, "send", "One more message of the benchmark");
         check(chat, html -> html.contains("One more message") && !html.contains("Message number 1 of"),
                 "the chat shows the newest message and dropped the oldest");
         results.bytes.add(new WireResults.Bytes("(c) 1 more chat message", messages.down(), messages.up(),
-                "list capped at " + Chat.KEPT + " (Chat.KEPT), not 1,000"));
+                "a room of " + CHAT_ROOM + " messages (demo.chat.kept)"));
 
         WireSocket table = clients.browsers(port, "/big-table", 1).get(0);
         measure(table, "bump", 500);
