@@ -263,4 +263,29 @@ class LimitsTest {
         }
         get("/counter").then().statusCode(200);
     }
+
+    @Test
+    void sseStreamsCountAgainstTheConnectionCapsAndHeartbeatsKeepThemOpen() throws Exception {
+        await().atMost(Duration.ofSeconds(10)).until(() -> connections.count() == 0);
+        List<SseClient> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < 12; i++) {
+                open.add(SseClient.open(base));
+            }
+            try (SseClient refused = SseClient.open(base)) {
+                assertEquals(503, refused.response.statusCode());
+            }
+            SseClient quiet = open.get(0);
+            // A heartbeat every 300 ms, and more of them than fit in the idle timeout (2 s): written, they count as heard
+            await().atMost(Duration.ofSeconds(20)).until(() -> quiet.comments().size() >= 15);
+            assertEquals(List.of(": ping"), quiet.comments().stream().distinct().toList());
+            assertFalse(quiet.ended(), "a stream whose heartbeats are written is not silent");
+            assertTrue(quiet.events().stream().noneMatch(event -> event.type().equals("close")), quiet.events().toString());
+        } finally {
+            for (SseClient client : open) {
+                client.close();
+            }
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> connections.count() == 0);
+    }
 }

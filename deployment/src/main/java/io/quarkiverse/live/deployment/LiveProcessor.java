@@ -23,6 +23,7 @@ import io.quarkiverse.live.runtime.shared.SharedCodec;
 import io.quarkiverse.live.runtime.shared.SharedStateEngine;
 import io.quarkiverse.live.runtime.shared.VertxSharedStore;
 import io.quarkiverse.live.runtime.transport.Connections;
+import io.quarkiverse.live.runtime.transport.OriginPolicy;
 import io.quarkiverse.live.runtime.transport.ws.ConnectionLimitCheck;
 import io.quarkiverse.live.runtime.transport.ws.IdentityCapture;
 import io.quarkiverse.live.runtime.transport.ws.SameOriginCheck;
@@ -56,7 +57,7 @@ public class LiveProcessor {
         // LiveSectionHelperFactory is no bean, but Qute finds @EngineConfiguration classes in the bean archive index
         return AdditionalBeanBuildItem.builder()
                 .addBeanClasses(LiveComponents.class, ComponentIds.class, ComponentRenderer.class, ComponentRegistry.class,
-                        LivePages.class, LiveEngineSetup.class, Dispatcher.class, SameOriginCheck.class,
+                        LivePages.class, LiveEngineSetup.class, Dispatcher.class, OriginPolicy.class, SameOriginCheck.class,
                         IdentityCapture.class, ConnectionLimitCheck.class, TextFrameWriters.class, Connections.class, BrowserBinding.class,
                         ArgumentBinder.class, LiveLocaleResolver.class,
                         LiveSectionHelperFactory.class, Pusher.class, LiveConnectionProducer.class,

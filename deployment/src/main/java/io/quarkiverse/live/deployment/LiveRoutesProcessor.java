@@ -18,6 +18,9 @@ import io.quarkiverse.live.runtime.LiveRecorder;
 import io.quarkiverse.live.runtime.http.LivePaths;
 import io.quarkiverse.live.runtime.http.RuntimeScript;
 import io.quarkiverse.live.runtime.protocol.ServerBuild;
+import io.quarkiverse.live.runtime.transport.sse.SsePostRoute;
+import io.quarkiverse.live.runtime.transport.sse.SseStreamRoute;
+import io.quarkiverse.live.runtime.transport.sse.SseStreams;
 import io.quarkiverse.live.runtime.transport.ws.LiveSocket;
 import io.quarkiverse.live.runtime.transport.ws.SameOriginCheck;
 import io.quarkiverse.live.runtime.transport.ws.WebSocketTelemetry;
@@ -45,8 +48,8 @@ import io.quarkus.vertx.http.deployment.spi.RouteBuildItem;
 import io.quarkus.websockets.next.WebSocket;
 
 /**
- * What Quarkus Live serves over HTTP: the browser runtime, one page per {@code @Live(path = ...)} component, and the
- * WebSocket endpoint.
+ * What Quarkus Live serves over HTTP: the browser runtime, one page per {@code @Live(path = ...)} component, the
+ * WebSocket endpoint and the Server-Sent Events carrier.
  */
 public class LiveRoutesProcessor {
 
@@ -200,5 +203,42 @@ public class LiveRoutesProcessor {
                         .build());
             }
         }
+    }
+
+    /**
+     * The Server-Sent Events carrier, unless {@code quarkus.live.transport=websocket}: {@code GET <root>/sse} opens a
+     * stream, {@code POST <root>/sse/<connection id>} sends it a message. Both run on the event loop, as WebSocket
+     * frames do: they only frame messages for the dispatcher.
+     */
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
+    void registerSseRoutes(LiveBuildTimeConfig config, HttpRootPathBuildItem httpRootPath, LiveRecorder recorder,
+            BuildProducer<RouteBuildItem> routes) {
+        if (!servesSse(config)) {
+            return;
+        }
+        String stream = httpRootPath.relativePath(LivePaths.sse(config.rootPath()));
+        routes.produce(RouteBuildItem.newApplicationRoute(stream)
+                .withRouteCustomizer(recorder.sseStreamRoute())
+                .withRequestHandler(recorder.sseStream())
+                .build());
+        routes.produce(RouteBuildItem.newApplicationRoute(stream + "/:id")
+                .withRouteCustomizer(recorder.ssePostRoute())
+                .withRequestHandler(recorder.ssePost())
+                .build());
+    }
+
+    /** The beans of the Server-Sent Events carrier, when it is served. */
+    @BuildStep
+    void sseBeans(LiveBuildTimeConfig config, BuildProducer<AdditionalBeanBuildItem> beans) {
+        if (servesSse(config)) {
+            beans.produce(AdditionalBeanBuildItem.builder()
+                    .addBeanClasses(SseStreams.class, SseStreamRoute.class, SsePostRoute.class)
+                    .setUnremovable().build());
+        }
+    }
+
+    private static boolean servesSse(LiveBuildTimeConfig config) {
+        return config.transport() != LiveBuildTimeConfig.Transport.WEBSOCKET;
     }
 }

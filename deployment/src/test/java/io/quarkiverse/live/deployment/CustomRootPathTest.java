@@ -1,5 +1,6 @@
 package io.quarkiverse.live.deployment;
 
+import static io.restassured.RestAssured.given;
 import static io.restassured.RestAssured.when;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -13,7 +14,7 @@ import io.quarkiverse.live.Live;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
- * {@code quarkus.live.root-path} moves the runtime script, and the pages follow.
+ * {@code quarkus.live.root-path} moves the runtime script and the Server-Sent Events carrier, and the pages follow.
  */
 public class CustomRootPathTest {
 
@@ -29,6 +30,15 @@ public class CustomRootPathTest {
                 .then().statusCode(200)
                 .contentType(containsString("javascript"));
         when().get("/_live/runtime.js").then().statusCode(404);
+    }
+
+    @Test
+    void sseCarrierIsServedUnderTheCustomRoot() {
+        // Another site's request is refused by the carrier itself (403), which only a served route does
+        given().header("Origin", "https://other.example").when().post("/custom/sse/some-id").then().statusCode(403);
+        given().header("Origin", "https://other.example").when().post("/_live/sse/some-id").then()
+                // No route takes this POST: the router answers 405, not the carrier's 403
+                .statusCode(405);
     }
 
     @Test

@@ -12,7 +12,8 @@ import io.quarkiverse.live.Live;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
- * Under {@code quarkus.http.root-path} pages, the runtime script and the script tag that loads it all move together,
+ * Under {@code quarkus.http.root-path} pages, the runtime script, the script tag that loads it and the Server-Sent
+ * Events carrier all move together,
  * as JAX-RS resources and reactive routes do. Paths are written out in full here (no RestAssured base path).
  */
 public class HttpRootPathTest {
@@ -44,6 +45,17 @@ public class HttpRootPathTest {
                 .then().statusCode(200)
                 .body(matchesPattern(
                         "(?s).*<script type=\"module\" src=\"/app/_live/runtime\\.js(\\?v=[0-9a-f]+)?\"></script>.*"));
+    }
+
+    @Test
+    void sseCarrierIsServedUnderTheHttpRoot() {
+        // Another site's request is refused by the carrier itself (403): no route would answer 404
+        given().basePath("").header("Origin", "https://other.example").when().get("/app/_live/sse")
+                .then().statusCode(403);
+        given().basePath("").header("Origin", "https://other.example").when().post("/app/_live/sse/some-id")
+                .then().statusCode(403);
+        given().basePath("").header("Origin", "https://other.example").when().post("/_live/sse/some-id")
+                .then().statusCode(404);
     }
 
     @Live(path = "/under-root")

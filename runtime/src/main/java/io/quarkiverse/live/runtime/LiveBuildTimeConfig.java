@@ -13,8 +13,9 @@ import io.smallrye.config.WithDefault;
 public interface LiveBuildTimeConfig {
 
     /**
-     * The path under which Quarkus Live serves its own resources: the browser runtime at {@code <root-path>/runtime.js}
-     * and the WebSocket at {@code <root-path>/ws}. Choose one that no page of the application uses.
+     * The path under which Quarkus Live serves its own resources: the browser runtime at {@code <root-path>/runtime.js},
+     * the WebSocket at {@code <root-path>/ws} and the Server-Sent Events carrier at {@code <root-path>/sse}. Choose one
+     * that no page of the application uses.
      */
     @WithDefault("/_live")
     String rootPath();
@@ -26,4 +27,27 @@ public interface LiveBuildTimeConfig {
      */
     @WithDefault("live/layout.html")
     String layout();
+
+    /**
+     * How browsers reach live components. {@code auto}: over a WebSocket, falling back by themselves to the other
+     * carriers when a proxy blocks WebSockets; {@code websocket}: over a WebSocket only; {@code sse}: Server-Sent Events
+     * down, one HTTP POST per message up; {@code polling}: long polling. On the server, {@code websocket} leaves the
+     * Server-Sent Events routes ({@code <root-path>/sse}) out of the application, and every other value serves them; the
+     * WebSocket is served whatever the value. The browser runtime does not read this setting yet: it connects over
+     * the WebSocket.
+     */
+    @WithDefault("auto")
+    Transport transport();
+
+    /** The values of {@link #transport()}. */
+    enum Transport {
+        /** A WebSocket, with the other carriers as fallbacks. */
+        AUTO,
+        /** A WebSocket only. */
+        WEBSOCKET,
+        /** Server-Sent Events plus POST. */
+        SSE,
+        /** Long polling. */
+        POLLING
+    }
 }

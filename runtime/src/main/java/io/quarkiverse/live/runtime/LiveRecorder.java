@@ -1,17 +1,23 @@
 package io.quarkiverse.live.runtime;
 
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.quarkiverse.live.runtime.component.PageRequestKeepers;
 import io.quarkiverse.live.runtime.http.LivePages;
 import io.quarkiverse.live.runtime.http.RuntimeScript;
 import io.quarkiverse.live.runtime.protocol.ServerBuild;
+import io.quarkiverse.live.runtime.transport.sse.SsePostRoute;
+import io.quarkiverse.live.runtime.transport.sse.SseStreamRoute;
 import io.quarkiverse.live.runtime.transport.ws.WebSocketTelemetry;
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.annotations.Recorder;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.SecurityPolicyHandler;
 
 @Recorder
 public class LiveRecorder {
@@ -62,5 +68,32 @@ public class LiveRecorder {
                 }
             }
         };
+    }
+
+    /** {@code GET <root>/sse} only: the Server-Sent Events stream. */
+    public Consumer<Route> sseStreamRoute() {
+        return route -> route.method(HttpMethod.GET);
+    }
+
+    /** The handler of the Server-Sent Events stream. */
+    public Handler<RoutingContext> sseStream() {
+        return context -> Arc.container().instance(SseStreamRoute.class).get().handle(context);
+    }
+
+    /**
+     * {@code POST <root>/sse/:id} only, and the handlers that come before the message's: the checks that need no body,
+     * then the body, read up to the message size limit.
+     */
+    public Consumer<Route> ssePostRoute() {
+        return route -> {
+            SsePostRoute post = Arc.container().instance(SsePostRoute.class).get();
+            // A security policy handler: Vert.x Web lets only those (and platform handlers) come before a body handler
+            route.method(HttpMethod.POST).handler((SecurityPolicyHandler) post::admit).handler(post.bodyHandler());
+        };
+    }
+
+    /** The handler of a message POSTed to a Server-Sent Events connection. */
+    public Handler<RoutingContext> ssePost() {
+        return context -> Arc.container().instance(SsePostRoute.class).get().receive(context);
     }
 }

@@ -29,7 +29,8 @@ public interface LiveRuntimeConfig {
      * to it, and a message is counted across its frames as they arrive, so a longer message is never buffered whole:
      * the server closes the connection with 1009 (message too big) at the frame that passes the limit. The browser
      * runtime learns the limit from the server's {@code hello} and refuses to send a longer event itself. Events are
-     * small: the default leaves room for a long text area.
+     * small: the default leaves room for a long text area. Over Server-Sent Events a longer POST is refused with 413
+     * before its body is read whole.
      */
     @WithDefault("65536")
     int maxMessageSize();
@@ -103,7 +104,8 @@ public interface LiveRuntimeConfig {
     /**
      * How long a connection may stay silent: no message and no answer to the server's pings (sent every half of it,
      * and browsers answer them by themselves). A silent connection is closed, so a client that vanished without a TCP
-     * close does not hold its connection for the HTTP idle timeout.
+     * close does not hold its connection for the HTTP idle timeout. A Server-Sent Events stream, which has no answer to
+     * a ping, counts as heard each time one of its heartbeats is written to the socket.
      */
     @WithDefault("60s")
     Duration idleTimeout();

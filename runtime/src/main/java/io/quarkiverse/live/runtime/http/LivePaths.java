@@ -34,6 +34,11 @@ public final class LivePaths {
         return under(configuredRoot, "ws");
     }
 
+    /** The Server-Sent Events stream; a connection's POSTs go to {@code <stream>/<connection id>}. */
+    public static String sse(String configuredRoot) {
+        return under(configuredRoot, "sse");
+    }
+
     /** Never {@code //name}: a browser reads that as a URL of the host {@code name}. */
     private static String under(String configuredRoot, String name) {
         String root = root(configuredRoot);

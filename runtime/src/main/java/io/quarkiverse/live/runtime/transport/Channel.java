@@ -3,8 +3,9 @@ package io.quarkiverse.live.runtime.transport;
 import io.vertx.core.Context;
 
 /**
- * The way to one browser's connection, whatever carries it (a WebSocket today; Server-Sent Events, long polling or a
- * form post later). Carriers only frame messages: everything the messages mean is decided in the dispatcher.
+ * The way to one browser's connection, whatever carries it (a WebSocket, or a Server-Sent Events stream with POSTs;
+ * long polling or a form post later). Carriers only frame messages: everything the messages mean is decided in the
+ * dispatcher.
  */
 public interface Channel {
 

@@ -1,0 +1,85 @@
+package io.quarkiverse.live.runtime.transport;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.inject.Singleton;
+
+import io.quarkiverse.live.runtime.LiveRuntimeConfig;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * Whether a request that opens or uses a live connection may come from the page that sent it, whatever the carrier:
+ * a browser sends the visitor's cookies with any site's request, so a page of another site must not reach the
+ * visitor's components (cross-site WebSocket hijacking, and its equivalent for the other carriers). With
+ * {@code quarkus.live.allowed-origins} the {@code Origin} must be one of them; without, it must have the scheme, host
+ * and port the request was made to, and a request that arrived on a loopback address must name a loopback host (DNS
+ * rebinding: a site whose name resolves to this machine would otherwise pass, since its Origin and Host agree).
+ * Clients that are no browsers send no {@code Origin} and are let through: they have no visitor's cookie to use.
+ */
+@Singleton
+public class OriginPolicy {
+
+    private final List<String> allowed;
+
+    OriginPolicy(LiveRuntimeConfig config) {
+        this.allowed = config.allowedOrigins().map(list -> list.stream().map(OriginPolicy::normalize).toList())
+                .orElse(null);
+    }
+
+    /** Whether the request's {@code Origin} may use live connections. */
+    public boolean allows(HttpServerRequest request) {
+        String origin = request.getHeader("Origin");
+        return origin == null || (allowed != null ? allowed.contains(normalize(origin)) : sameOrigin(origin, request));
+    }
+
+    private static boolean sameOrigin(String origin, HttpServerRequest request) {
+        String host = request.getHeader("Host");
+        if (host == null) {
+            return false;
+        }
+        String scheme = request.scheme() == null ? "http" : request.scheme();
+        String normalized = normalize(origin);
+        if (!normalized.equals(normalize(scheme + "://" + host))) {
+            return false;
+        }
+        return !isLoopback(request.localAddress() == null ? null : request.localAddress().hostAddress())
+                || isLoopback(URI.create(normalized).getHost());
+    }
+
+    /** {@code scheme://host[:port]} in lower case, without the scheme's default port; "" when unreadable. */
+    static String normalize(String origin) {
+        try {
+            URI uri = URI.create(origin.strip());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+            int port = uri.getPort();
+            boolean defaultPort = port < 0 || scheme.equals("http") && port == 80 || scheme.equals("https") && port == 443;
+            return scheme + "://" + host + (defaultPort ? "" : ":" + port);
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
+    private static boolean isLoopback(String host) {
+        if (host == null || host.isEmpty()) {
+            return false;
+        }
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (bare.equals("localhost") || bare.endsWith(".localhost")) {
+            return true;
+        }
+        // Only literal addresses: a name is never looked up here
+        if (!bare.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(bare).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package io.quarkiverse.live.runtime.transport.sse;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jboss.logging.Logger;
+
+import io.quarkiverse.live.runtime.transport.Channel;
+import io.vertx.core.Context;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.impl.ContextInternal;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * A Server-Sent Events stream as a {@link Channel}: one protocol message per event, {@code data: <message>}. A message
+ * is one line of JSON (the server's JSON is never pretty-printed, and JSON escapes line breaks inside strings), so it
+ * needs one {@code data} line. Like the WebSocket's channel it counts what it has written and the browser has not read
+ * yet, and past {@code quarkus.live.max-unsent-bytes} it closes the stream (1008).
+ * <p>
+ * Everything is written on the stream's event loop: a message sent from another thread is handed to it, in the order
+ * of that thread. SSE has no close frame: a close writes a last event, {@code event: close} with
+ * {@code {"code":<code>,"reason":"<reason>"}}, and ends the response.
+ */
+final class SseChannel implements Channel {
+
+    private static final Logger LOG = Logger.getLogger(SseChannel.class);
+    /** A comment line: EventSource ignores it, proxies and the TCP connection see traffic. */
+    private static final String PING = ": ping\n\n";
+
+    private final HttpServerResponse response;
+    private final ContextInternal eventLoop;
+    private final String id;
+    private final long maxUnsent;
+    private final Duration closeTimeout;
+    private final AtomicLong unsent = new AtomicLong();
+    private final AtomicLong sentCharacters = new AtomicLong();
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private volatile boolean brokeALimit;
+    private volatile Runnable whenEnded = () -> {
+    };
+
+    SseChannel(HttpServerResponse response, Context eventLoop, String id, long maxUnsent, Duration closeTimeout) {
+        this.response = response;
+        this.eventLoop = (ContextInternal) eventLoop;
+        this.id = id;
+        this.maxUnsent = maxUnsent;
+        this.closeTimeout = closeTimeout;
+        // The browser went away (or the connection broke) before the server ended the stream
+        response.closeHandler(ignored -> ended());
+        response.exceptionHandler(failure -> LOG.debugf(failure, "%s failed", describe()));
+    }
+
+    /** Runs once the stream is over, whichever side ended it. */
+    void whenEnded(Runnable action) {
+        this.whenEnded = action;
+    }
+
+    /** Writes an event of the carrier's own, not a protocol message: {@code event: <type>} with one line of data. */
+    void sendEvent(String type, String data) {
+        write("event: " + type + "\ndata: " + data + "\n\n", null);
+    }
+
+    @Override
+    public void send(String message) {
+        if (closing.get()) {
+            return;
+        }
+        sentCharacters.addAndGet(message.length());
+        write("data: " + message + "\n\n", null);
+    }
+
+    /** Writes a heartbeat; {@code written} runs once it is on the socket, which says the stream still takes writes. */
+    void ping(Runnable written) {
+        if (!closing.get()) {
+            write(PING, written);
+        }
+    }
+
+    private void write(String event, Runnable written) {
+        // Characters, not bytes, as the WebSocket's channel counts: close enough for a limit
+        long size = event.length();
+        // Judged by what waits before this event: a large message alone does not close a client that keeps up
+        if (unsent.getAndAdd(size) >= maxUnsent) {
+            close(POLICY_VIOLATION, "The client does not read what it is sent");
+            return;
+        }
+        onEventLoop(() -> {
+            if (response.ended() || response.closed()) {
+                unsent.addAndGet(-size);
+                return;
+            }
+            response.write(event).onComplete(result -> {
+                unsent.addAndGet(-size);
+                if (result.succeeded() && written != null) {
+                    written.run();
+                }
+            });
+        });
+    }
+
+    /**
+     * Writes the close event and ends the stream. A browser that does not read never gets the end, which waits behind
+     * what it did not read: after {@code quarkus.live.close-timeout} its TCP connection is closed.
+     */
+    @Override
+    public void close(short code, String reason) {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.debugf("Closing %s: %d %s", describe(), code, reason);
+        brokeALimit = code == POLICY_VIOLATION;
+        String close = new JsonObject().put("code", (int) code).put("reason", reason).encode();
+        onEventLoop(() -> {
+            if (!response.ended() && !response.closed()) {
+                AtomicBoolean written = new AtomicBoolean();
+                response.end("event: close\ndata: " + close + "\n\n").onComplete(result -> written.set(true));
+                eventLoop.owner().setTimer(closeTimeout.toMillis(), ignored -> {
+                    if (!written.get()) {
+                        response.close();
+                    }
+                });
+            }
+            ended();
+        });
+    }
+
+    private void ended() {
+        if (ended.compareAndSet(false, true)) {
+            closing.set(true);
+            whenEnded.run();
+        }
+    }
+
+    /** Runs on the stream's event loop: at once when already there, else after what was handed to it before. */
+    private void onEventLoop(Runnable action) {
+        if (eventLoop.nettyEventLoop().inEventLoop()) {
+            action.run();
+        } else {
+            eventLoop.runOnContext(ignored -> action.run());
+        }
+    }
+
+    @Override
+    public boolean isClosing() {
+        return closing.get();
+    }
+
+    @Override
+    public boolean brokeALimit() {
+        return brokeALimit;
+    }
+
+    @Override
+    public Context eventLoop() {
+        return eventLoop;
+    }
+
+    @Override
+    public long sentCharacters() {
+        return sentCharacters.get();
+    }
+
+    @Override
+    public String describe() {
+        return "SSE connection " + id;
+    }
+}
