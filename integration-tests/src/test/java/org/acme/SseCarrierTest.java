@@ -1,13 +1,16 @@
 package org.acme;
 
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -159,6 +162,27 @@ class SseCarrierTest {
                 assertEquals(429, again.response.statusCode());
                 assertTrue(Integer.parseInt(again.response.getHeader("Retry-After")) >= 1);
             }
+        }
+    }
+
+    @Test
+    void handlersSeeTheUserWhoOpenedTheStream() throws Exception {
+        String ada = "Basic " + Base64.getEncoder().encodeToString("ada:lovelace".getBytes(StandardCharsets.UTF_8));
+        String id = LiveClient.componentIds(given().header("Authorization", ada).header("Cookie", LiveClient.BROWSER_COOKIE)
+                .get("/whoami").then().statusCode(200).extract().asString()).get(0);
+        try (SseClient client = SseClient.open(base, Map.of("Authorization", ada))) {
+            client.join(id);
+            // The POSTs carry no credentials: the user is the stream's, as a WebSocket's is its upgrade's
+            long ref = client.nextRef();
+            assertEquals(204, client.post(new JsonObject().put("t", "event").put("ref", ref).put("id", id)
+                    .put("handler", "look").encode()));
+            String html = client.answerTo(ref).getString("html");
+            assertTrue(html.contains("class=\"event-loop\">ada<"), html);
+            ref = client.nextRef();
+            assertEquals(204, client.post(new JsonObject().put("t", "event").put("ref", ref).put("id", id)
+                    .put("handler", "lookFromAWorker").encode()));
+            html = client.answerTo(ref).getString("html");
+            assertTrue(html.contains("class=\"worker\">ada<"), html);
         }
     }
 

@@ -35,6 +35,9 @@ final class SseClient implements AutoCloseable {
     private final URI base;
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final List<String> comments = new CopyOnWriteArrayList<>();
+    /** The protocol messages, with the whole HTML under {@code html} where they carried edits of it. */
+    private final List<JsonObject> messages = new CopyOnWriteArrayList<>();
+    private final HtmlCopies copies = new HtmlCopies();
     private final AtomicLong refs = new AtomicLong(1);
     private final StringBuilder pending = new StringBuilder();
     private volatile boolean ended;
@@ -93,6 +96,9 @@ final class SseClient implements AutoCloseable {
             }
             if (data != null) {
                 events.add(new Event(type, data.toString()));
+                if (type.equals("message")) {
+                    messages.add(copies.read(new JsonObject(data.toString())));
+                }
             }
         }
     }
@@ -106,10 +112,12 @@ final class SseClient implements AutoCloseable {
         return first.data();
     }
 
-    /** The protocol messages received so far, in order. */
+    /**
+     * The protocol messages received so far, in order (protocol 1: the tests join with {@code "v":1}); one that carried
+     * edits has the edited HTML under {@code html}, as a browser would show it.
+     */
     List<JsonObject> messages() {
-        return events.stream().filter(event -> event.type().equals("message")).map(event -> new JsonObject(event.data()))
-                .toList();
+        return List.copyOf(messages);
     }
 
     List<Event> events() {
