@@ -78,6 +78,7 @@ public class RestartSnapshot {
             LOG.warn("The application stops on an event loop: live components are not kept across the restart");
             return;
         }
+        connections.refuseNewConnections();
         for (Session session : connections.open()) {
             dispatcher.closed(session);
             session.channel().close(Channel.SERVICE_RESTART, "The application restarts");

@@ -30,6 +30,8 @@ public class Connections {
     /** Until when (System.nanoTime()) each offender may not connect again. */
     private final Map<Offender, Long> coolingDown = new ConcurrentHashMap<>();
     private long sweepTimer = -1;
+    /** The application stops: a connection it accepted now would be cut at once, with nothing to rejoin. */
+    private volatile boolean stopping;
 
     Connections(LiveRuntimeConfig config) {
         this.config = config;
@@ -38,12 +40,15 @@ public class Connections {
     /** Whether a connection from that address would be admitted now; for a check before the upgrade. */
     public boolean hasRoomFor(String address) {
         AtomicInteger fromAddress = perAddress.get(address);
-        return total.get() < config.maxConnections()
+        return !stopping && total.get() < config.maxConnections()
                 && (fromAddress == null || fromAddress.get() < config.maxConnectionsPerAddress());
     }
 
     /** Counts a new connection in; {@code false}, counting nothing, when it would pass a limit. */
     public boolean admit(String address) {
+        if (stopping) {
+            return false;
+        }
         if (total.incrementAndGet() > config.maxConnections()) {
             total.decrementAndGet();
             return false;
@@ -115,7 +120,18 @@ public class Connections {
         sweepTimer = vertx.setPeriodic(period, ignored -> closeSilent());
     }
 
+    /**
+     * From now on no connection is admitted (the browser tries again, and finds the next application, in dev mode the
+     * restarted one). Called as the application starts to stop, before its connections are closed: in dev mode the
+     * HTTP server outlives the application, and a browser that reconnected in between would join a component of the
+     * stopping application and lose it a moment later.
+     */
+    public void refuseNewConnections() {
+        stopping = true;
+    }
+
     void stop(@Observes ShutdownEvent event, Vertx vertx) {
+        refuseNewConnections();
         if (sweepTimer >= 0) {
             vertx.cancelTimer(sweepTimer);
         }
