@@ -15,6 +15,7 @@ import io.quarkiverse.live.runtime.LiveRuntimeConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The open live connections, whatever carries them: how many there are (in all, and per client address, each capped)
@@ -37,8 +38,33 @@ public class Connections {
         this.config = config;
     }
 
-    /** Whether a connection from that address would be admitted now; for a check before the upgrade. */
-    public boolean hasRoomFor(String address) {
+    /**
+     * The client address of a request that would open a connection, as the caps and the cool-down count it. Quarkus
+     * puts the forwarded address there when {@code quarkus.http.proxy.proxy-address-forwarding} is on.
+     */
+    public static String addressOf(HttpServerRequest request) {
+        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+    }
+
+    /**
+     * Why a connection from that address and browser would be refused now, checked before any carrier opens one (an
+     * upgrade, a stream); {@code null} when it would be admitted: 503 at the caps, 429 with the seconds to wait while
+     * the browser cools down.
+     */
+    public Refusal refusal(String address, String browser) {
+        if (!hasRoomFor(address)) {
+            return new Refusal(503, 0);
+        }
+        long wait = coolingDown(address, browser);
+        return wait > 0 ? new Refusal(429, wait) : null;
+    }
+
+    /** An HTTP status, and the seconds for {@code Retry-After} (0: none). */
+    public record Refusal(int status, long retryAfterSeconds) {
+    }
+
+    /** Whether a connection from that address would be admitted now. */
+    private boolean hasRoomFor(String address) {
         AtomicInteger fromAddress = perAddress.get(address);
         return !stopping && total.get() < config.maxConnections()
                 && (fromAddress == null || fromAddress.get() < config.maxConnectionsPerAddress());
@@ -83,7 +109,7 @@ public class Connections {
      * How long, in whole seconds (at least 1), that browser must still wait before it may connect from that address
      * again; 0 when it may now.
      */
-    public long coolingDown(String address, String browser) {
+    private long coolingDown(String address, String browser) {
         Long until = coolingDown.get(new Offender(address, browser));
         if (until == null) {
             return 0;

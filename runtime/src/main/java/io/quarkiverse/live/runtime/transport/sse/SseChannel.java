@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.live.runtime.transport.Channel;
+import io.quarkiverse.live.runtime.transport.UnsentBytes;
 import io.vertx.core.Context;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.impl.ContextInternal;
@@ -31,9 +32,8 @@ final class SseChannel implements Channel {
     private final HttpServerResponse response;
     private final ContextInternal eventLoop;
     private final String id;
-    private final long maxUnsent;
+    private final UnsentBytes unsent;
     private final Duration closeTimeout;
-    private final AtomicLong unsent = new AtomicLong();
     private final AtomicLong sentCharacters = new AtomicLong();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final AtomicBoolean ended = new AtomicBoolean();
@@ -45,7 +45,7 @@ final class SseChannel implements Channel {
         this.response = response;
         this.eventLoop = (ContextInternal) eventLoop;
         this.id = id;
-        this.maxUnsent = maxUnsent;
+        this.unsent = new UnsentBytes(maxUnsent);
         this.closeTimeout = closeTimeout;
         // The browser went away (or the connection broke) before the server ended the stream
         response.closeHandler(ignored -> ended());
@@ -79,20 +79,18 @@ final class SseChannel implements Channel {
     }
 
     private void write(String event, Runnable written) {
-        // Characters, not bytes, as the WebSocket's channel counts: close enough for a limit
         long size = event.length();
-        // Judged by what waits before this event: a large message alone does not close a client that keeps up
-        if (unsent.getAndAdd(size) >= maxUnsent) {
+        if (!unsent.admit(size)) {
             close(POLICY_VIOLATION, "The client does not read what it is sent");
             return;
         }
         onEventLoop(() -> {
             if (response.ended() || response.closed()) {
-                unsent.addAndGet(-size);
+                unsent.written(size);
                 return;
             }
             response.write(event).onComplete(result -> {
-                unsent.addAndGet(-size);
+                unsent.written(size);
                 if (result.succeeded() && written != null) {
                     written.run();
                 }

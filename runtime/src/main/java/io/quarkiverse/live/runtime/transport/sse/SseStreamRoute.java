@@ -60,16 +60,14 @@ public class SseStreamRoute implements Handler<RoutingContext> {
             context.response().setStatusCode(403).end();
             return;
         }
-        // Quarkus puts the forwarded address here when quarkus.http.proxy.proxy-address-forwarding is on
-        String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        if (!connections.hasRoomFor(address)) {
-            context.response().setStatusCode(503).end();
-            return;
-        }
+        String address = Connections.addressOf(request);
         String browser = BrowserBinding.fromCookieHeader(request.getHeader("Cookie"));
-        long coolingDown = connections.coolingDown(address, browser);
-        if (coolingDown > 0) {
-            context.response().setStatusCode(429).putHeader("Retry-After", Long.toString(coolingDown)).end();
+        Connections.Refusal refusal = connections.refusal(address, browser);
+        if (refusal != null) {
+            if (refusal.retryAfterSeconds() > 0) {
+                context.response().putHeader("Retry-After", Long.toString(refusal.retryAfterSeconds()));
+            }
+            context.response().setStatusCode(refusal.status()).end();
             return;
         }
         Context eventLoop = Vertx.currentContext();

@@ -45,16 +45,14 @@ public class ConnectionLimitCheck implements HttpUpgradeCheck {
 
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
-        // Quarkus puts the forwarded address here when quarkus.http.proxy.proxy-address-forwarding is on
-        String address = context.httpRequest().remoteAddress() == null ? "unknown"
-                : context.httpRequest().remoteAddress().hostAddress();
-        if (!connections.hasRoomFor(address)) {
-            return CheckResult.rejectUpgrade(503);
-        }
-        long coolingDown = connections.coolingDown(address,
+        String address = Connections.addressOf(context.httpRequest());
+        Connections.Refusal refusal = connections.refusal(address,
                 BrowserBinding.fromCookieHeader(context.httpRequest().getHeader("Cookie")));
-        if (coolingDown > 0) {
-            return CheckResult.rejectUpgrade(429, Map.of("Retry-After", List.of(Long.toString(coolingDown))));
+        if (refusal != null) {
+            return refusal.retryAfterSeconds() > 0
+                    ? CheckResult.rejectUpgrade(refusal.status(),
+                            Map.of("Retry-After", List.of(Long.toString(refusal.retryAfterSeconds()))))
+                    : CheckResult.rejectUpgrade(refusal.status());
         }
         context.userData().put(ADDRESS, address);
         // In the order frames pass them. The gate first: the messages it drops need no other check. The refusal last:

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.live.runtime.transport.Channel;
+import io.quarkiverse.live.runtime.transport.UnsentBytes;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.Context;
@@ -23,9 +24,8 @@ final class WebSocketChannel implements Channel {
 
     private final WebSocketConnection connection;
     private final Context eventLoop;
-    private final long maxUnsent;
+    private final UnsentBytes unsent;
     private final Duration closeTimeout;
-    private final AtomicLong unsent = new AtomicLong();
     /** Every character handed to the connection; one addition per message, read only by the dev-mode listing. */
     private final AtomicLong sentCharacters = new AtomicLong();
     private final AtomicBoolean closing = new AtomicBoolean();
@@ -40,7 +40,7 @@ final class WebSocketChannel implements Channel {
         this.connection = connection;
         this.closeTimeout = closeTimeout;
         this.eventLoop = eventLoop;
-        this.maxUnsent = maxUnsent;
+        this.unsent = new UnsentBytes(maxUnsent);
         this.gate = gate;
         this.writer = writer;
     }
@@ -50,10 +50,8 @@ final class WebSocketChannel implements Channel {
         if (closing.get()) {
             return;
         }
-        // Characters, not bytes: close enough for a limit, and no second encoding of every message
         long size = message.length();
-        // Judged by what waits before this message: a large message alone does not close a client that keeps up
-        if (unsent.getAndAdd(size) >= maxUnsent) {
+        if (!unsent.admit(size)) {
             close(POLICY_VIOLATION, "The client does not read what it is sent");
             return;
         }
@@ -68,7 +66,7 @@ final class WebSocketChannel implements Channel {
 
     /** A message of {@code size} is written, or failed ({@code failure} not null): it no longer waits. */
     private void sent(long size, Throwable failure) {
-        unsent.addAndGet(-size);
+        unsent.written(size);
         if (failure != null) {
             LOG.debugf(failure, "Could not send to WebSocket connection %s", connection.id());
         }
