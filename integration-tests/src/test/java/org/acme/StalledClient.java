@@ -16,9 +16,10 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * A browser that hangs: a plain TCP socket that speaks just enough WebSocket to join a component, then never reads
- * again (or reads only what a test asks for). Its receive buffer is kept small, so what the server sends piles up on the server's side, as it does for a
- * client on a dead network, instead of in the test machine's loopback buffers (tens of megabytes). A Vert.x client
- * cannot play this part: pausing it stops the messages, not the reading of the socket.
+ * again (or reads only what a test asks for). Its receive buffer is kept small, so what the server sends piles up on
+ * the server's side, as it does for a client on a dead network, instead of in the test machine's loopback buffers
+ * (tens of megabytes). A Vert.x client cannot play this part: pausing it stops the messages, not the reading of the
+ * socket.
  */
 final class StalledClient implements AutoCloseable {
 

@@ -189,7 +189,8 @@ public class ComponentScanProcessor {
      */
     private static boolean isInjected(FieldInfo field, IndexView index) {
         for (AnnotationInstance annotation : field.declaredAnnotations()) {
-            if (annotation.name().equals(LiveDotNames.INJECT) || annotation.name().equals(LiveDotNames.CONFIG_PROPERTY)) {
+            if (annotation.name().equals(LiveDotNames.INJECT)
+                    || annotation.name().equals(LiveDotNames.CONFIG_PROPERTY)) {
                 return true;
             }
             ClassInfo type = index.getClassByName(annotation.name());

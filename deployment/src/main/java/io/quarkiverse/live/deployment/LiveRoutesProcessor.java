@@ -67,8 +67,9 @@ public class LiveRoutesProcessor {
      */
     @BuildStep
     @Record(ExecutionTime.STATIC_INIT)
-    void serveRuntimeScript(LiveBuildTimeConfig config, HttpRootPathBuildItem httpRootPath, LaunchModeBuildItem launchMode,
-            LiveRecorder recorder, BuildProducer<GeneratedStaticResourceBuildItem> staticResources,
+    void serveRuntimeScript(LiveBuildTimeConfig config, HttpRootPathBuildItem httpRootPath,
+            LaunchModeBuildItem launchMode, LiveRecorder recorder,
+            BuildProducer<GeneratedStaticResourceBuildItem> staticResources,
             BuildProducer<SyntheticBeanBuildItem> syntheticBeans) throws IOException {
         // Static resources are served under quarkus.http.root-path, so the tags name that prefix too
         String url = serve(RUNTIME_SCRIPT_RESOURCE, LivePaths.runtimeScript(config.rootPath()), httpRootPath,

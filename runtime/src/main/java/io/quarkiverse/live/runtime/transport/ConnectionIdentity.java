@@ -8,8 +8,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 /**
  * The user behind a connection, as Quarkus Security authenticated the request that opened it. Captured once, where the
  * carrier has it (the WebSocket upgrade, see {@code ws.IdentityCapture}; the request that opens a Server-Sent
- * Events stream, see {@code sse.SseStreamRoute}), and set into the request context of every task of the connection's components, so
- * {@code @Inject SecurityIdentity} and {@code @RolesAllowed} see the connection's user. Without a Quarkus Security
+ * Events stream, see {@code sse.SseStreamRoute}), and set into the request context of every task of the connection's
+ * components, so {@code @Inject SecurityIdentity} and {@code @RolesAllowed} see the connection's user. Without a Quarkus Security
  * extension there is nothing to capture and nothing is set.
  */
 public final class ConnectionIdentity {
