@@ -5,6 +5,7 @@
 import { parseCall } from './call.js';
 import { parseBinding, keysMatch } from './bindings.js';
 import { argValues, morph, LOADING, CONNECTED, DISCONNECTED } from './dom.js';
+import { FELL, REMEMBERED } from './fallback-memory.js';
 
 const ROOT = '[data-live-id]';
 // What the runtime needs to see whatever the page binds: submits (flush debounced events first), keystrokes (which
@@ -13,6 +14,16 @@ const ROOT = '[data-live-id]';
 const listened = new Set();
 
 let ws;
+// The carrier the server asks for in this script's URL (quarkus.live.transport): `ws` a WebSocket only, `sse`
+// Server-Sent Events, `poll` long polling; none for `auto`, a WebSocket that falls back to the others when it does not
+// get through
+// (`?v=<hash>&t=sse`: the hash is base64url, which has no `=`)
+const T = import.meta.url.split('t=')[1];
+// Opens a connection: a WebSocket, until the fallback carriers (fallback.js, loaded on demand) replace this
+let open = u => new WebSocket(u);
+// A hello came, the fallback was decided, or the server chose the carrier: a connection that fails from now on is the
+// server's or the network's trouble, which reconnecting mends, not a proxy's that blocks WebSockets
+let hi = T;
 // The socket said hello (the server is ready for joins)
 let up;
 // The pending reconnect, and how many tries since the last hello (the backoff grows with them)
@@ -103,9 +114,13 @@ function connect() {
   clearTimeout(timer);
   timer = 0;
   // The socket sits next to this script: <root>/runtime.js -> <root>/ws, http(s) -> ws(s)
-  ws = new WebSocket(new URL('ws', import.meta.url).href.replace(/^http/, 'ws'));
+  ws = open(new URL('ws', import.meta.url).href.replace(/^http/, 'ws'), T);
+  // As LiveView does: a WebSocket with no hello within 2.5 s falls back
+  hi || setTimeout(() => hi || fall(), 2500);
   ws.onmessage = e => receive(wire(JSON.parse(e.data)));
   ws.onclose = () => {
+    // The first WebSocket closed without a hello: its upgrade failed
+    hi || fall();
     up = 0;
     for (const root of roots()) mark(root);
     for (const s of S.values()) s.j = 0;
@@ -117,6 +132,16 @@ function connect() {
     // met by every page at once
     timer = setTimeout(connect, Math.min(1e4, 250 * 2 ** tries++) * (1 + Math.random()) / 2);
   };
+}
+
+// Loads the fallback carriers and reconnects with them: now if the connection is closed (or none was opened), else once
+// it has closed
+function fall() {
+  hi = 1;
+  import(FALLBACK).then(m => {
+    open = m.open;
+    ws?.readyState < 2 ? ws.close() : connect();
+  });
 }
 
 // Back online, or the page shown again: reconnect now rather than at the end of the backoff
@@ -214,6 +239,7 @@ function done(wait) {
 function receive(msg) {
   const { t, ref, id } = msg;
   if (t === 'hello') {
+    hi = 1;
     // Another build of the server: this page and its runtime are out of date
     const b = build;
     build = msg.build;
@@ -429,6 +455,10 @@ function start() {
   document.addEventListener('visibilitychange', () => document.hidden || now());
   // Roots that come and go by any means (innerHTML, htmx, a morph adding a nested component). A moved node is
   // reported removed and added: gone() and join() look at the page as it is when the observer runs.
+  // The server asks for another carrier, or this tab fell back a moment ago: no WebSocket is tried first
+  try {
+    if (T && T != 'ws' || !hi && Date.now() - sessionStorage[FELL] < REMEMBERED) fall(ws = {});
+  } catch {}
   new MutationObserver(list => {
     for (const { addedNodes, removedNodes } of list) {
       for (const n of removedNodes) within(n).forEach(r => gone(r.dataset.liveId));

@@ -32,7 +32,7 @@ export class FakeSocket {
     if (id) this.ids[msg.c = this.numbers[id] ||= this.ids.push(id)] = id;
     this.onmessage({ data: JSON.stringify(msg) });
   }
-  close() { this.readyState = 3; this.onclose(); }
+  close() { this.readyState = 3; this.onclose?.(); }
   take() { return this.sent.splice(0); }
 }
 

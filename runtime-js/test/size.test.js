@@ -30,3 +30,19 @@ test(`dev.js is under ${DEV_BUDGET} bytes gzipped (level 9), and the runtime car
   assert.match(code.toString(), /srcdoc/);
   assert.doesNotMatch(readFileSync(bundle).toString(), /srcdoc|quarkus-live-dev/);
 });
+
+// The fallback carriers are loaded only when a WebSocket does not get through: a bundle of their own, outside the
+// budget
+const FALLBACK_BUDGET = 1024;
+const fallback = new URL('../target/classes/META-INF/quarkus-live/fallback.js', import.meta.url);
+
+test(`fallback.js is under ${FALLBACK_BUDGET} bytes gzipped (level 9), and the runtime carries none of it`, t => {
+  const code = readFileSync(fallback);
+  const size = gzipSync(code, { level: 9 }).length;
+  t.diagnostic(`fallback.js: ${code.length} bytes, ${size} bytes gzipped`);
+  assert.ok(size < FALLBACK_BUDGET, `fallback.js is ${size} bytes gzipped, the budget is under ${FALLBACK_BUDGET}`);
+  assert.match(code.toString(), /EventSource/);
+  assert.match(code.toString(), /AbortController/);
+  assert.doesNotMatch(readFileSync(bundle).toString(), /EventSource/);
+  assert.match(readFileSync(bundle).toString(), /import\("\.\/fallback\.js\?v=[\w-]{12}"\)/, 'imported with its hash');
+});

@@ -2,15 +2,19 @@ package org.acme;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetServer;
@@ -24,6 +28,10 @@ import io.vertx.core.net.NetSocket;
  * <p>
  * Bytes are piped both ways with Vert.x pipes, so a slow reader on one side pauses the writer on the other instead of
  * growing a buffer. When either side closes, so does the other.
+ * <p>
+ * It can also stand for a proxy that lets plain HTTP through but not WebSockets ({@link #blockWebSockets}): it reads
+ * the head of each connection's first request, and a WebSocket upgrade is refused with 403 or held unanswered. Browsers
+ * open a connection of its own for every WebSocket, so the first request is the one to look at.
  * <p>
  * The blocking methods ({@link #start}, {@link #cut()}, {@link #close()}) wait for Vert.x; call them from a test's
  * thread, not from an event loop ({@code cut()} and {@code restore()} do not wait there).
@@ -41,7 +49,19 @@ final class CuttableProxy implements AutoCloseable {
     /** Both sides of every connection that is open now. */
     private final Set<NetSocket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean cut;
-    private final java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile WebSockets webSockets = WebSockets.PASS;
+    private final AtomicInteger refused = new AtomicInteger();
+    private final AtomicInteger blockedUpgrades = new AtomicInteger();
+
+    /** What the proxy does with a WebSocket upgrade. */
+    enum WebSockets {
+        /** Forwards it, as any request. */
+        PASS,
+        /** Answers {@code 403 Forbidden} and closes the connection, as a proxy that does not allow them. */
+        REFUSE,
+        /** Never answers and never forwards it, as a proxy that waits for a whole response before passing it on. */
+        HOLD
+    }
 
     private CuttableProxy(Vertx vertx, boolean ownsVertx, String targetHost, int targetPort) {
         this.vertx = vertx;
@@ -105,6 +125,16 @@ final class CuttableProxy implements AutoCloseable {
         return refused.get();
     }
 
+    /** From now on, what the proxy does with WebSocket upgrades (connections open already stay as they are). */
+    void blockWebSockets(WebSockets what) {
+        webSockets = what;
+    }
+
+    /** How many WebSocket upgrades were refused or held. */
+    int blockedUpgrades() {
+        return blockedUpgrades.get();
+    }
+
     /** Accepts and forwards new connections again. Connections closed by {@link #cut()} stay closed. */
     void restore() {
         cut = false;
@@ -132,8 +162,40 @@ final class CuttableProxy implements AutoCloseable {
             front.close();
             return;
         }
-        // Nothing is read until the other side is there; the pipe resumes the socket
-        front.pause();
+        if (webSockets == WebSockets.PASS) {
+            // Nothing is read until the other side is there; the pipe resumes the socket
+            front.pause();
+            forward(front, null);
+        } else {
+            readHead(front, webSockets);
+        }
+    }
+
+    /** Reads the head of the connection's first request, then refuses or holds an upgrade, or forwards the rest. */
+    private void readHead(NetSocket front, WebSockets blocking) {
+        Buffer head = Buffer.buffer();
+        front.handler(bytes -> {
+            head.appendBuffer(bytes);
+            String text = head.toString(StandardCharsets.ISO_8859_1);
+            if (!text.contains("\r\n\r\n") && head.length() < 65_536) {
+                return;
+            }
+            front.handler(null);
+            front.pause();
+            if (text.toLowerCase(Locale.ROOT).matches("(?s).*\r\nupgrade: *websocket\r\n.*")) {
+                blockedUpgrades.incrementAndGet();
+                if (blocking == WebSockets.REFUSE) {
+                    front.end(Buffer.buffer(
+                            "HTTP/1.1 403 Forbidden\r\ncontent-length: 0\r\nconnection: close\r\n\r\n"));
+                }
+                return;
+            }
+            forward(front, head);
+        });
+    }
+
+    /** Connects to the target and pipes both ways; {@code first}: bytes read from the client already, sent first. */
+    private void forward(NetSocket front, Buffer first) {
         client.connect(targetPort, targetHost).onComplete(connected -> {
             if (connected.failed()) {
                 front.close();
@@ -154,6 +216,9 @@ final class CuttableProxy implements AutoCloseable {
                 back.close();
                 front.close();
                 return;
+            }
+            if (first != null) {
+                back.write(first);
             }
             front.pipeTo(back);
             back.pipeTo(front);

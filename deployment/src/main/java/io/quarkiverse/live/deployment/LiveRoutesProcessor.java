@@ -18,9 +18,11 @@ import io.quarkiverse.live.runtime.LiveRecorder;
 import io.quarkiverse.live.runtime.http.LivePaths;
 import io.quarkiverse.live.runtime.http.RuntimeScript;
 import io.quarkiverse.live.runtime.protocol.ServerBuild;
-import io.quarkiverse.live.runtime.transport.sse.SsePostRoute;
+import io.quarkiverse.live.runtime.transport.http.HttpConnectionOpener;
+import io.quarkiverse.live.runtime.transport.http.HttpConnections;
+import io.quarkiverse.live.runtime.transport.http.MessagePostRoute;
+import io.quarkiverse.live.runtime.transport.poll.LongPollRoute;
 import io.quarkiverse.live.runtime.transport.sse.SseStreamRoute;
-import io.quarkiverse.live.runtime.transport.sse.SseStreams;
 import io.quarkiverse.live.runtime.transport.ws.LiveSocket;
 import io.quarkiverse.live.runtime.transport.ws.SameOriginCheck;
 import io.quarkiverse.live.runtime.transport.ws.WebSocketTelemetry;
@@ -57,13 +59,17 @@ public class LiveRoutesProcessor {
     static final String RUNTIME_SCRIPT_RESOURCE = "META-INF/quarkus-live/runtime.js";
     /** And the dev-mode script, served only in dev mode. */
     static final String DEV_SCRIPT_RESOURCE = "META-INF/quarkus-live/dev.js";
+    /** And the fallback carrier, which the runtime loads when a WebSocket does not get through. */
+    static final String FALLBACK_SCRIPT_RESOURCE = "META-INF/quarkus-live/fallback.js";
     static final String SOCKET_ENDPOINT = SameOriginCheck.ENDPOINT_ID;
 
     /**
      * Serves the bundle at {@code <root>/runtime.js} and makes the {@link RuntimeScript} bean name it with a hash of its
-     * content ({@code runtime.js?v=...}): static resources are served as cacheable, so a new bundle needs a new URL. In
-     * dev mode the dev-mode script is served too, at {@code <root>/dev.js}, and pages load it; outside dev mode it does
-     * not exist.
+     * content ({@code runtime.js?v=...}): static resources are served as cacheable, so a new bundle needs a new URL.
+     * The URL also tells the runtime the carrier {@code quarkus.live.transport} asks for ({@link #carrierParameter}).
+     * Unless the transport is {@code websocket}, the fallback carriers. bundle is served beside it, at
+     * {@code <root>/fallback.js}, which the runtime imports, with a hash of its own, when it needs it. In dev mode the
+     * dev-mode script is served too, at {@code <root>/dev.js}, and pages load it; outside dev mode it does not exist.
      */
     @BuildStep
     @Record(ExecutionTime.STATIC_INIT)
@@ -73,7 +79,10 @@ public class LiveRoutesProcessor {
             BuildProducer<SyntheticBeanBuildItem> syntheticBeans) throws IOException {
         // Static resources are served under quarkus.http.root-path, so the tags name that prefix too
         String url = serve(RUNTIME_SCRIPT_RESOURCE, LivePaths.runtimeScript(config.rootPath()), httpRootPath,
-                staticResources);
+                staticResources) + carrierParameter(config.transport());
+        if (servesSse(config)) {
+            serve(FALLBACK_SCRIPT_RESOURCE, LivePaths.fallbackScript(config.rootPath()), httpRootPath, staticResources);
+        }
         String devUrl = launchMode.getLaunchMode() == LaunchMode.DEVELOPMENT
                 ? serve(DEV_SCRIPT_RESOURCE, LivePaths.devScript(config.rootPath()), httpRootPath, staticResources)
                 : null;
@@ -82,6 +91,20 @@ public class LiveRoutesProcessor {
                 .unremovable()
                 .supplier(recorder.runtimeScript(url, devUrl))
                 .done());
+    }
+
+    /**
+     * What the runtime's URL says of the carrier: nothing for {@code auto} (a WebSocket with the fallback),
+     * {@code &t=ws} for a WebSocket only, {@code &t=sse} for Server-Sent Events from the start. The runtime reads it
+     * from {@code import.meta.url}: a module script has no other way to be told something by its page.
+     */
+    static String carrierParameter(LiveBuildTimeConfig.Transport transport) {
+        return switch (transport) {
+            case AUTO -> "";
+            case WEBSOCKET -> "&t=ws";
+            case SSE -> "&t=sse";
+            case POLLING -> "&t=poll";
+        };
     }
 
     /** Serves a script of the runtime-js jar at {@code path}; returns the URL that names it with its content's hash. */
@@ -207,34 +230,40 @@ public class LiveRoutesProcessor {
     }
 
     /**
-     * The Server-Sent Events carrier, unless {@code quarkus.live.transport=websocket}: {@code GET <root>/sse} opens a
-     * stream, {@code POST <root>/sse/<connection id>} sends it a message. Both run on the event loop, as WebSocket
-     * frames do: they only frame messages for the dispatcher.
+     * The HTTP carriers, unless {@code quarkus.live.transport=websocket}: {@code GET <root>/sse} opens a Server-Sent
+     * Events stream, {@code GET <root>/poll} a long-polling connection, {@code GET <root>/poll/<id>} is one poll, and
+     * {@code POST <root>/sse/<id>} or {@code POST <root>/poll/<id>} sends a connection a message. All run on the event
+     * loop, as WebSocket frames do: they only frame messages for the dispatcher.
      */
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
-    void registerSseRoutes(LiveBuildTimeConfig config, HttpRootPathBuildItem httpRootPath, LiveRecorder recorder,
-            BuildProducer<RouteBuildItem> routes) {
+    void registerHttpCarrierRoutes(LiveBuildTimeConfig config, HttpRootPathBuildItem httpRootPath,
+            LiveRecorder recorder, BuildProducer<RouteBuildItem> routes) {
         if (!servesSse(config)) {
             return;
         }
         String stream = httpRootPath.relativePath(LivePaths.sse(config.rootPath()));
+        String poll = httpRootPath.relativePath(LivePaths.poll(config.rootPath()));
         routes.produce(RouteBuildItem.newApplicationRoute(stream)
-                .withRouteCustomizer(recorder.sseStreamRoute())
-                .withRequestHandler(recorder.sseStream())
-                .build());
-        routes.produce(RouteBuildItem.newApplicationRoute(stream + "/:id")
-                .withRouteCustomizer(recorder.ssePostRoute())
-                .withRequestHandler(recorder.ssePost())
-                .build());
+                .withRouteCustomizer(recorder.getOnly()).withRequestHandler(recorder.sseStream()).build());
+        routes.produce(RouteBuildItem.newApplicationRoute(poll)
+                .withRouteCustomizer(recorder.getOnly()).withRequestHandler(recorder.pollOpen()).build());
+        routes.produce(RouteBuildItem.newApplicationRoute(poll + "/:id")
+                .withRouteCustomizer(recorder.getOnly()).withRequestHandler(recorder.poll()).build());
+        for (String carrier : new String[] { stream, poll }) {
+            routes.produce(RouteBuildItem.newApplicationRoute(carrier + "/:id")
+                    .withRouteCustomizer(recorder.messagePostRoute()).withRequestHandler(recorder.messagePost())
+                    .build());
+        }
     }
 
-    /** The beans of the Server-Sent Events carrier, when it is served. */
+    /** The beans of the HTTP carriers, when they are served. */
     @BuildStep
-    void sseBeans(LiveBuildTimeConfig config, BuildProducer<AdditionalBeanBuildItem> beans) {
+    void httpCarrierBeans(LiveBuildTimeConfig config, BuildProducer<AdditionalBeanBuildItem> beans) {
         if (servesSse(config)) {
             beans.produce(AdditionalBeanBuildItem.builder()
-                    .addBeanClasses(SseStreams.class, SseStreamRoute.class, SsePostRoute.class)
+                    .addBeanClasses(HttpConnections.class, HttpConnectionOpener.class, MessagePostRoute.class,
+                            SseStreamRoute.class, LongPollRoute.class)
                     .setUnremovable().build());
         }
     }

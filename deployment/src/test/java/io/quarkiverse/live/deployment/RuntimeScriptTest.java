@@ -12,7 +12,7 @@ import io.quarkus.test.QuarkusUnitTest;
 
 /**
  * The browser runtime is served even by an application without components (pages may embed them later), under the
- * default root path; the dev-mode script is not served outside dev mode.
+ * default root path, with the fallback carrier's script beside it; the dev-mode script is not served outside dev mode.
  */
 public class RuntimeScriptTest {
 
@@ -25,6 +25,14 @@ public class RuntimeScriptTest {
                 .then().statusCode(200)
                 .contentType(containsString("javascript"))
                 .body(not(emptyOrNullString()));
+    }
+
+    @Test
+    void theFallbackCarrierIsServedBesideIt() {
+        when().get("/_live/fallback.js")
+                .then().statusCode(200)
+                .contentType(containsString("javascript"))
+                .body(containsString("EventSource"));
     }
 
     @Test

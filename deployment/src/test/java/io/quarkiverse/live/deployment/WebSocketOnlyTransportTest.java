@@ -2,6 +2,7 @@ package io.quarkiverse.live.deployment;
 
 import static io.restassured.RestAssured.given;
 import static io.restassured.RestAssured.when;
+import static org.hamcrest.Matchers.matchesPattern;
 
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,8 @@ import io.quarkiverse.live.Live;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
- * {@code quarkus.live.transport=websocket} leaves the Server-Sent Events routes out of the application.
+ * {@code quarkus.live.transport=websocket} leaves the Server-Sent Events routes and the fallback carrier's script out
+ * of the application, and tells the runtime to keep to the WebSocket.
  */
 public class WebSocketOnlyTransportTest {
 
@@ -28,7 +30,13 @@ public class WebSocketOnlyTransportTest {
         given().header("Origin", "https://other.example").when().post("/_live/sse/some-id").then()
                 // No route takes this POST: the router answers 405, not the carrier's 403
                 .statusCode(405);
-        when().get("/plain").then().statusCode(200);
+        when().get("/_live/fallback.js").then().statusCode(404);
+    }
+
+    @Test
+    void theRuntimeIsToldToKeepToTheWebSocket() {
+        when().get("/plain").then().statusCode(200)
+                .body(matchesPattern("(?s).*<script type=\"module\" src=\"/_live/runtime\\.js\\?v=\\w+&t=ws\">.*"));
     }
 
     @Live(path = "/plain")

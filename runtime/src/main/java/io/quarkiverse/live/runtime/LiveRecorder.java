@@ -8,7 +8,8 @@ import io.quarkiverse.live.runtime.component.PageRequestKeepers;
 import io.quarkiverse.live.runtime.http.LivePages;
 import io.quarkiverse.live.runtime.http.RuntimeScript;
 import io.quarkiverse.live.runtime.protocol.ServerBuild;
-import io.quarkiverse.live.runtime.transport.sse.SsePostRoute;
+import io.quarkiverse.live.runtime.transport.http.MessagePostRoute;
+import io.quarkiverse.live.runtime.transport.poll.LongPollRoute;
 import io.quarkiverse.live.runtime.transport.sse.SseStreamRoute;
 import io.quarkiverse.live.runtime.transport.ws.WebSocketTelemetry;
 import io.quarkus.arc.Arc;
@@ -70,30 +71,40 @@ public class LiveRecorder {
         };
     }
 
-    /** {@code GET <root>/sse} only: the Server-Sent Events stream. */
-    public Consumer<Route> sseStreamRoute() {
+    /** {@code GET} only: the routes that open a connection of an HTTP carrier, and the polls. */
+    public Consumer<Route> getOnly() {
         return route -> route.method(HttpMethod.GET);
     }
 
-    /** The handler of the Server-Sent Events stream. */
+    /** The handler of {@code GET <root>/sse}: the Server-Sent Events stream. */
     public Handler<RoutingContext> sseStream() {
         return context -> Arc.container().instance(SseStreamRoute.class).get().handle(context);
     }
 
+    /** The handler of {@code GET <root>/poll}: opens a long-polling connection. */
+    public Handler<RoutingContext> pollOpen() {
+        return context -> Arc.container().instance(LongPollRoute.class).get().open(context);
+    }
+
+    /** The handler of {@code GET <root>/poll/:id}: one long poll. */
+    public Handler<RoutingContext> poll() {
+        return context -> Arc.container().instance(LongPollRoute.class).get().poll(context);
+    }
+
     /**
-     * {@code POST <root>/sse/:id} only, and the handlers that come before the message's: the checks that need no body,
-     * then the body, read up to the message size limit.
+     * {@code POST <root>/sse/:id} and {@code POST <root>/poll/:id} only, and the handlers that come before the
+     * message's: the checks that need no body, then the body, read up to the message size limit.
      */
-    public Consumer<Route> ssePostRoute() {
+    public Consumer<Route> messagePostRoute() {
         return route -> {
-            SsePostRoute post = Arc.container().instance(SsePostRoute.class).get();
+            MessagePostRoute post = Arc.container().instance(MessagePostRoute.class).get();
             // A security policy handler: Vert.x Web lets only those (and platform handlers) come before a body handler
             route.method(HttpMethod.POST).handler((SecurityPolicyHandler) post::admit).handler(post.bodyHandler());
         };
     }
 
-    /** The handler of a message POSTed to a Server-Sent Events connection. */
-    public Handler<RoutingContext> ssePost() {
-        return context -> Arc.container().instance(SsePostRoute.class).get().receive(context);
+    /** The handler of a message POSTed to a connection of an HTTP carrier. */
+    public Handler<RoutingContext> messagePost() {
+        return context -> Arc.container().instance(MessagePostRoute.class).get().receive(context);
     }
 }

@@ -140,6 +140,14 @@ public interface LiveRuntimeConfig {
     Duration closeTimeout();
 
     /**
+     * How long the server holds a long poll that finds no message waiting before it answers it empty, and the browser
+     * polls again. Shorter than the idle timeouts of the proxies on the way (often 60 s), or they cut the poll; a poll
+     * is also the connection's sign of life for {@code quarkus.live.idle-timeout}, so this must stay below that.
+     */
+    @WithDefault("25s")
+    Duration longPollTimeout();
+
+    /**
      * The most fields a form sent as one handler argument may have. A form with more is refused with
      * {@code bad-arguments} before anything is converted.
      */

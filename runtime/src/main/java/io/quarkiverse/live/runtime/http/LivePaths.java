@@ -30,6 +30,11 @@ public final class LivePaths {
         return under(configuredRoot, "dev.js");
     }
 
+    /** The fallback carrier's script, which the runtime imports from beside itself when it needs it. */
+    public static String fallbackScript(String configuredRoot) {
+        return under(configuredRoot, "fallback.js");
+    }
+
     public static String webSocket(String configuredRoot) {
         return under(configuredRoot, "ws");
     }
@@ -37,6 +42,11 @@ public final class LivePaths {
     /** The Server-Sent Events stream; a connection's POSTs go to {@code <stream>/<connection id>}. */
     public static String sse(String configuredRoot) {
         return under(configuredRoot, "sse");
+    }
+
+    /** Long polling: {@code GET} opens a connection; its polls and POSTs go to {@code <poll>/<connection id>}. */
+    public static String poll(String configuredRoot) {
+        return under(configuredRoot, "poll");
     }
 
     /** Never {@code //name}: a browser reads that as a URL of the host {@code name}. */

@@ -8,6 +8,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkiverse.live.runtime.transport.Channel;
 import io.quarkiverse.live.runtime.transport.UnsentBytes;
+import io.quarkiverse.live.runtime.transport.http.HttpChannel;
 import io.vertx.core.Context;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.impl.ContextInternal;
@@ -23,7 +24,7 @@ import io.vertx.core.json.JsonObject;
  * of that thread. SSE has no close frame: a close writes a last event, {@code event: close} with
  * {@code {"code":<code>,"reason":"<reason>"}}, and ends the response.
  */
-final class SseChannel implements Channel {
+final class SseChannel implements HttpChannel {
 
     private static final Logger LOG = Logger.getLogger(SseChannel.class);
     /** A comment line: EventSource ignores it, proxies and the TCP connection see traffic. */
@@ -52,9 +53,18 @@ final class SseChannel implements Channel {
         response.exceptionHandler(failure -> LOG.debugf(failure, "%s failed", describe()));
     }
 
-    /** Runs once the stream is over, whichever side ended it. */
-    void whenEnded(Runnable action) {
-        this.whenEnded = action;
+    /** Runs on the event loop; an action given once the stream is over runs at once. */
+    @Override
+    public void whenEnded(Runnable action) {
+        if (ended.get()) {
+            action.run();
+            return;
+        }
+        Runnable before = whenEnded;
+        whenEnded = () -> {
+            before.run();
+            action.run();
+        };
     }
 
     /** Writes an event of the carrier's own, not a protocol message: {@code event: <type>} with one line of data. */

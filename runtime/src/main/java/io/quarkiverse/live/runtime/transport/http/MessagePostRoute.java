@@ -1,4 +1,4 @@
-package io.quarkiverse.live.runtime.transport.sse;
+package io.quarkiverse.live.runtime.transport.http;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -7,59 +7,43 @@ import java.nio.charset.StandardCharsets;
 import jakarta.inject.Singleton;
 
 import io.quarkiverse.live.runtime.LiveRuntimeConfig;
-import io.quarkiverse.live.runtime.component.ComponentIds;
 import io.quarkiverse.live.runtime.dispatch.Dispatcher;
-import io.quarkiverse.live.runtime.http.BrowserBinding;
-import io.quarkiverse.live.runtime.transport.OriginPolicy;
 import io.quarkiverse.live.runtime.transport.Session;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 /**
- * {@code POST <root>/sse/<connection id>}: one protocol message from the browser, the body being exactly what a
- * WebSocket text frame would carry. The request is checked before its body is read ({@link #admit}): 403 for a page
- * of another site, 404 for a connection id no open stream has, 403 when the request does not carry the stream's
- * browser cookie. Then Vert.x reads the body, refusing one longer than {@code quarkus.live.max-message-size} with 413
- * ({@link #bodyHandler}), and {@link #receive} hands the message to the {@link Dispatcher} on the stream's event loop,
- * as the WebSocket carrier does with a frame, and answers 204 once it is handed over: a browser that waits for the
- * answer before its next POST has its messages taken in the order it sent them. Answers come over the stream.
+ * {@code POST <root>/sse/<connection id>} and {@code POST <root>/poll/<connection id>}: one protocol message from the
+ * browser, the body being exactly what a WebSocket text frame would carry. The request is checked before its body is
+ * read ({@link #admit}, {@link HttpConnections#named}). Then Vert.x reads the body, refusing one longer than
+ * {@code quarkus.live.max-message-size} with 413 ({@link #bodyHandler}), and {@link #receive} hands the message to the
+ * {@link Dispatcher} on the connection's event loop, as the WebSocket carrier does with a frame, and answers 204 once
+ * it is handed over: a browser that waits for the answer before its next POST has its messages taken in the order it
+ * sent them. Answers come down the connection's stream or polls.
  */
 @Singleton
-public class SsePostRoute {
+public class MessagePostRoute {
 
-    private static final String SESSION = "io.quarkiverse.live.sse.session";
+    private static final String SESSION = "io.quarkiverse.live.http.session";
 
     private final Dispatcher dispatcher;
-    private final OriginPolicy origins;
-    private final SseStreams streams;
+    private final HttpConnections connections;
     private final int maxMessageSize;
 
-    SsePostRoute(Dispatcher dispatcher, OriginPolicy origins, SseStreams streams, LiveRuntimeConfig config) {
+    MessagePostRoute(Dispatcher dispatcher, HttpConnections connections, LiveRuntimeConfig config) {
         this.dispatcher = dispatcher;
-        this.origins = origins;
-        this.streams = streams;
+        this.connections = connections;
         this.maxMessageSize = config.maxMessageSize();
     }
 
     /** The checks that need no body; a request that passes them goes on to the body handler. */
     public void admit(RoutingContext context) {
-        if (!origins.allows(context.request())) {
-            context.response().setStatusCode(403).end();
-            return;
+        Session session = connections.named(context);
+        if (session != null) {
+            context.put(SESSION, session);
+            context.next();
         }
-        Session session = streams.get(context.pathParam("id"));
-        if (session == null) {
-            context.response().setStatusCode(404).end();
-            return;
-        }
-        String browser = BrowserBinding.fromCookieHeader(context.request().getHeader("Cookie"));
-        if (session.browser() == null ? browser != null : !ComponentIds.sameSecret(session.browser(), browser)) {
-            context.response().setStatusCode(403).end();
-            return;
-        }
-        context.put(SESSION, session);
-        context.next();
     }
 
     /** Reads the body up to the message size limit: a longer one is answered 413 as soon as it passes it. */

@@ -1,0 +1,13 @@
+package io.quarkiverse.live.runtime.transport.http;
+
+import io.quarkiverse.live.runtime.transport.Channel;
+
+/**
+ * A {@link Channel} carried by HTTP requests: a Server-Sent Events stream or long polls down, POSTs up. Its end is
+ * not a socket's close, so the carrier says when it is over.
+ */
+public interface HttpChannel extends Channel {
+
+    /** Runs {@code action} once the connection is over, whichever side ended it; actions run in the order given. */
+    void whenEnded(Runnable action);
+}

@@ -1,0 +1,98 @@
+package io.quarkiverse.live.runtime.transport.http;
+
+import jakarta.inject.Singleton;
+
+import io.quarkiverse.live.runtime.dispatch.Dispatcher;
+import io.quarkiverse.live.runtime.http.BrowserBinding;
+import io.quarkiverse.live.runtime.transport.ConnectionIdentity;
+import io.quarkiverse.live.runtime.transport.Connections;
+import io.quarkiverse.live.runtime.transport.OriginPolicy;
+import io.quarkiverse.live.runtime.transport.Session;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Opens a live connection for a request of an HTTP carrier ({@code GET <root>/sse}, {@code GET <root>/poll}). The
+ * request is refused as a WebSocket upgrade is: 403 for a page of another site, 503 at the connection limits, 429 with
+ * {@code Retry-After} while the browser cools down. An admitted request gets a connection id, which the browser's
+ * POSTs and polls name, and the carrier's channel becomes a session of the dispatcher, with the user resolved as for
+ * the upgrade.
+ */
+@Singleton
+public class HttpConnectionOpener {
+
+    /** What a carrier does with an admitted request. */
+    public interface Carrier {
+
+        /** The channel that carries the connection {@code id} over the request's response; runs on the event loop. */
+        HttpChannel channel(RoutingContext context, Context eventLoop, String id);
+
+        /** Runs once the connection is a session: the hello is sent already. */
+        default void opened(HttpChannel channel, Session session) {
+        }
+    }
+
+    private final Dispatcher dispatcher;
+    private final Connections connections;
+    private final OriginPolicy origins;
+    private final HttpConnections open;
+
+    HttpConnectionOpener(Dispatcher dispatcher, Connections connections, OriginPolicy origins, HttpConnections open) {
+        this.dispatcher = dispatcher;
+        this.connections = connections;
+        this.origins = origins;
+        this.open = open;
+    }
+
+    public void open(RoutingContext context, Carrier carrier) {
+        HttpServerRequest request = context.request();
+        if (!origins.allows(request)) {
+            context.response().setStatusCode(403).end();
+            return;
+        }
+        String address = Connections.addressOf(request);
+        String browser = BrowserBinding.fromCookieHeader(request.getHeader("Cookie"));
+        Connections.Refusal refusal = connections.refusal(address, browser);
+        if (refusal != null) {
+            if (refusal.retryAfterSeconds() > 0) {
+                context.response().putHeader("Retry-After", Long.toString(refusal.retryAfterSeconds()));
+            }
+            context.response().setStatusCode(refusal.status()).end();
+            return;
+        }
+        Context eventLoop = Vertx.currentContext();
+        // The user, as for the WebSocket upgrade: resolved without blocking, anonymous too, none on failure
+        QuarkusHttpUser.getSecurityIdentity(context, null).onItemOrFailure().invoke((identity, failure) -> eventLoop
+                .runOnContext(ignored -> admitted(context, carrier, eventLoop, address, browser, identity)))
+                .subscribe().with(ignored -> {
+                }, ignored -> {
+                });
+    }
+
+    private void admitted(RoutingContext context, Carrier carrier, Context eventLoop, String address, String browser,
+            SecurityIdentity identity) {
+        if (context.response().closed()) {
+            return;
+        }
+        if (!connections.admit(address)) {
+            context.response().setStatusCode(503).end();
+            return;
+        }
+        String id = open.newId();
+        HttpChannel channel = carrier.channel(context, eventLoop, id);
+        Session session = dispatcher.opened(channel, context.request().getHeader("Accept-Language"),
+                ConnectionIdentity.of(identity), browser);
+        open.opened(id, session);
+        connections.track(session);
+        channel.whenEnded(() -> {
+            open.closed(id);
+            dispatcher.closed(session);
+            connections.closed(session, address);
+        });
+        carrier.opened(channel, session);
+    }
+}

@@ -1,0 +1,235 @@
+package io.quarkiverse.live.runtime.transport.poll;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jboss.logging.Logger;
+
+import io.quarkiverse.live.runtime.transport.UnsentBytes;
+import io.quarkiverse.live.runtime.transport.http.HttpChannel;
+import io.vertx.core.Context;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.impl.ContextInternal;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * A long-polling connection as a {@link io.quarkiverse.live.runtime.transport.Channel}: the server's messages wait here
+ * until the browser's next poll, which gets all of them at once, {@code {"m":[<message>,...]}}; a poll that finds none
+ * is held until one comes, or answered empty after {@code quarkus.live.long-poll-timeout}. Like the other carriers it
+ * counts what waits for the browser, and past {@code quarkus.live.max-unsent-bytes} it closes the connection (1008).
+ * <p>
+ * Its state lives on the connection's event loop: a message sent from another thread is handed to it, in the order of
+ * that thread. A close is said to the next poll, {@code "close":{"code":<code>,"reason":"<reason>"}} next to the last
+ * messages; a browser whose poll does not come within {@code quarkus.live.close-timeout} is not waited for.
+ */
+final class LongPollChannel implements HttpChannel {
+
+    private static final Logger LOG = Logger.getLogger(LongPollChannel.class);
+
+    private final ContextInternal eventLoop;
+    private final String id;
+    private final UnsentBytes unsent;
+    private final Duration holdFor;
+    private final Duration closeTimeout;
+    private final AtomicLong sentCharacters = new AtomicLong();
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private volatile boolean brokeALimit;
+    // On the event loop only
+    private final Queue<String> waiting = new ArrayDeque<>();
+    private HttpServerResponse poll;
+    private HttpServerResponse opening;
+    private long holdTimer = -1;
+    private String close;
+    private boolean ended;
+    private Runnable whenEnded = () -> {
+    };
+
+    /** {@code opening}: the response to the request that opened the connection, answered by {@link #opened()}. */
+    LongPollChannel(HttpServerResponse opening, Context eventLoop, String id, long maxUnsent, Duration holdFor,
+            Duration closeTimeout) {
+        this.opening = opening;
+        this.eventLoop = (ContextInternal) eventLoop;
+        this.id = id;
+        this.unsent = new UnsentBytes(maxUnsent);
+        this.holdFor = holdFor;
+        this.closeTimeout = closeTimeout;
+    }
+
+    @Override
+    public void send(String message) {
+        if (closing.get()) {
+            return;
+        }
+        if (!unsent.admit(message.length())) {
+            close(POLICY_VIOLATION, "The client does not read what it is sent");
+            return;
+        }
+        sentCharacters.addAndGet(message.length());
+        onEventLoop(() -> {
+            if (ended) {
+                unsent.written(message.length());
+                return;
+            }
+            waiting.add(message);
+            if (poll != null) {
+                answer(false);
+            }
+        });
+    }
+
+    /** Answers the request that opened the connection with its id and what is waiting already (the hello). */
+    void opened() {
+        poll = opening;
+        opening = null;
+        answer(true);
+    }
+
+    /**
+     * A poll: answered at once when messages wait, else held until one comes or the hold time is over. A poll that
+     * comes while another is held answers the older one empty (its browser gave up on it). Runs on the event loop.
+     */
+    void polled(HttpServerResponse response) {
+        if (ended) {
+            response.setStatusCode(404).end();
+            return;
+        }
+        if (poll != null) {
+            answer(false);
+        }
+        poll = response;
+        response.closeHandler(ignored -> {
+            if (poll == response) {
+                poll = null;
+                eventLoop.owner().cancelTimer(holdTimer);
+            }
+        });
+        if (!waiting.isEmpty() || close != null) {
+            answer(false);
+        } else {
+            holdTimer = eventLoop.owner().setTimer(holdFor.toMillis(), ignored -> {
+                if (poll == response) {
+                    answer(false);
+                }
+            });
+        }
+    }
+
+    /** Answers the held poll with every waiting message, and the close once there is one; {@code withId}: the id. */
+    private void answer(boolean withId) {
+        eventLoop.owner().cancelTimer(holdTimer);
+        HttpServerResponse response = poll;
+        poll = null;
+        StringBuilder body = new StringBuilder("{");
+        if (withId) {
+            body.append("\"id\":\"").append(id).append("\",");
+        }
+        body.append("\"m\":[");
+        long size = 0;
+        for (String message; (message = waiting.poll()) != null;) {
+            if (size > 0) {
+                body.append(',');
+            }
+            body.append(message);
+            size += message.length();
+        }
+        body.append(']');
+        if (close != null) {
+            body.append(",\"close\":").append(close);
+        }
+        body.append('}');
+        long written = size;
+        if (!response.ended() && !response.closed()) {
+            response.putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-store")
+                    .end(body.toString()).onComplete(ignored -> unsent.written(written));
+        } else {
+            unsent.written(written);
+        }
+        if (close != null) {
+            ended();
+        }
+    }
+
+    @Override
+    public void close(short code, String reason) {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.debugf("Closing %s: %d %s", describe(), code, reason);
+        brokeALimit = code == POLICY_VIOLATION;
+        String event = new JsonObject().put("code", (int) code).put("reason", reason).encode();
+        onEventLoop(() -> {
+            if (ended) {
+                return;
+            }
+            close = event;
+            if (poll != null) {
+                answer(false);
+            } else {
+                // Between two polls: the next one hears of the close, unless it does not come
+                eventLoop.owner().setTimer(closeTimeout.toMillis(), ignored -> ended());
+            }
+        });
+    }
+
+    private void ended() {
+        if (!ended) {
+            ended = true;
+            closing.set(true);
+            for (String message; (message = waiting.poll()) != null;) {
+                unsent.written(message.length());
+            }
+            whenEnded.run();
+        }
+    }
+
+    /** Runs on the event loop; an action given once the connection is over runs at once. */
+    @Override
+    public void whenEnded(Runnable action) {
+        if (ended) {
+            action.run();
+            return;
+        }
+        Runnable before = whenEnded;
+        whenEnded = () -> {
+            before.run();
+            action.run();
+        };
+    }
+
+    /** Runs on the event loop: at once when already there, else after what was handed to it before. */
+    private void onEventLoop(Runnable action) {
+        if (eventLoop.nettyEventLoop().inEventLoop()) {
+            action.run();
+        } else {
+            eventLoop.runOnContext(ignored -> action.run());
+        }
+    }
+
+    @Override
+    public boolean isClosing() {
+        return closing.get();
+    }
+
+    @Override
+    public boolean brokeALimit() {
+        return brokeALimit;
+    }
+
+    @Override
+    public Context eventLoop() {
+        return eventLoop;
+    }
+
+    @Override
+    public long sentCharacters() {
+        return sentCharacters.get();
+    }
+
+    @Override
+    public String describe() {
+        return "long-polling connection " + id;
+    }
+}
