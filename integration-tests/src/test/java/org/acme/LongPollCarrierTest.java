@@ -43,9 +43,13 @@ class LongPollCarrierTest {
     }
 
     private int post(String connection, String message, String cookie) throws Exception {
+        return post(connection, message, cookie, "same-origin");
+    }
+
+    private int post(String connection, String message, String cookie, String fetchSite) throws Exception {
         return http.send(request("/_live/poll/" + connection, cookie).POST(HttpRequest.BodyPublishers.ofString(message))
-                .header("Content-Type", "text/plain;charset=UTF-8").build(), HttpResponse.BodyHandlers.discarding())
-                .statusCode();
+                .header("Content-Type", "text/plain;charset=UTF-8").header("Sec-Fetch-Site", fetchSite).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     /** Polls until a message that carries the ref comes, and returns it. */
@@ -123,6 +127,14 @@ class LongPollCarrierTest {
                 .header("Origin", "https://other.example").GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(403, crossSiteOpen.statusCode());
         assertFalse(crossSiteOpen.body().contains("hello"));
+        // A cross-site <img> or link sends no Origin, but its browser says where it comes from
+        HttpResponse<String> crossSiteImage = http.send(request("/_live/poll", LiveClient.BROWSER_COOKIE)
+                .header("Sec-Fetch-Site", "cross-site").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, crossSiteImage.statusCode());
+        assertEquals(403, post(connection, "{}", LiveClient.BROWSER_COOKIE, "cross-site"));
+        HttpResponse<String> sameOrigin = http.send(request("/_live/poll", LiveClient.BROWSER_COOKIE)
+                .header("Sec-Fetch-Site", "same-origin").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, sameOrigin.statusCode());
     }
 
     @Test

@@ -31,11 +31,12 @@ public interface LiveBuildTimeConfig {
     /**
      * How browsers reach live components. {@code auto}: over a WebSocket, falling back by themselves to the other
      * carriers when a proxy blocks WebSockets; {@code websocket}: over a WebSocket only; {@code sse}: Server-Sent Events
-     * down, one HTTP POST per message up; {@code polling}: long polling. With {@code auto}, a page whose first
-     * WebSocket closes before the server's hello, or has no hello within 2.5 s, goes on over Server-Sent Events, and
-     * its tab remembers that for 5 minutes; every minute it tries a WebSocket again. On the server, {@code websocket}
-     * leaves the Server-Sent Events routes ({@code <root-path>/sse}) and the fallback's script out of the application,
-     * and every other value serves them; the WebSocket is served whatever the value.
+     * down, one HTTP POST per message up; {@code polling}: long polling, one HTTP POST per message up. With
+     * {@code auto}, a page whose first WebSocket closes before the server's hello, or has no hello within 2.5 s, goes
+     * on over Server-Sent Events, and on to long polling when its first stream fails in the same way; its tab remembers
+     * that for 5 minutes, and every minute it tries a WebSocket again. On the server, {@code websocket} leaves the
+     * routes of the other carriers ({@code <root-path>/sse}, {@code <root-path>/poll}) and the fallback's script out of
+     * the application, and every other value serves them; the WebSocket is served whatever the value.
      */
     @WithDefault("auto")
     Transport transport();

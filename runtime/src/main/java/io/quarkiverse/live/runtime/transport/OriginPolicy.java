@@ -18,7 +18,9 @@ import io.vertx.core.http.HttpServerRequest;
  * {@code quarkus.live.allowed-origins} the {@code Origin} must be one of them; without, it must have the scheme, host
  * and port the request was made to, and a request that arrived on a loopback address must name a loopback host (DNS
  * rebinding: a site whose name resolves to this machine would otherwise pass, since its Origin and Host agree).
- * Clients that are no browsers send no {@code Origin} and are let through: they have no visitor's cookie to use.
+ * Clients that are no browsers send no {@code Origin} and are let through: they have no visitor's cookie to use. A
+ * browser's request that says it comes from another site ({@code Sec-Fetch-Site: cross-site}) is refused even without
+ * an {@code Origin} (a cross-site {@code <img>} or link sends none), unless the allowed origins are configured.
  */
 @Singleton
 public class OriginPolicy {
@@ -33,7 +35,13 @@ public class OriginPolicy {
     /** Whether the request's {@code Origin} may use live connections. */
     public boolean allows(HttpServerRequest request) {
         String origin = request.getHeader("Origin");
-        return origin == null || (allowed != null ? allowed.contains(normalize(origin)) : sameOrigin(origin, request));
+        if (allowed != null) {
+            return origin == null || allowed.contains(normalize(origin));
+        }
+        if ("cross-site".equalsIgnoreCase(request.getHeader("Sec-Fetch-Site"))) {
+            return false;
+        }
+        return origin == null || sameOrigin(origin, request);
     }
 
     private static boolean sameOrigin(String origin, HttpServerRequest request) {
