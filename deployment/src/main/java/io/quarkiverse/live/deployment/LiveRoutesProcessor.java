@@ -18,6 +18,9 @@ import io.quarkiverse.live.runtime.LiveRecorder;
 import io.quarkiverse.live.runtime.http.LivePaths;
 import io.quarkiverse.live.runtime.http.RuntimeScript;
 import io.quarkiverse.live.runtime.protocol.ServerBuild;
+import io.quarkiverse.live.runtime.transport.form.FormPostRoute;
+import io.quarkiverse.live.runtime.transport.form.FormTokens;
+import io.quarkiverse.live.runtime.transport.form.NoScriptPages;
 import io.quarkiverse.live.runtime.transport.http.HttpConnectionOpener;
 import io.quarkiverse.live.runtime.transport.http.HttpConnections;
 import io.quarkiverse.live.runtime.transport.http.MessagePostRoute;
@@ -255,6 +258,26 @@ public class LiveRoutesProcessor {
                     .withRouteCustomizer(recorder.messagePostRoute()).withRequestHandler(recorder.messagePost())
                     .build());
         }
+    }
+
+    /**
+     * Forms and buttons posted without JavaScript, whatever the transport: {@code POST <root>/form/<id>.<token>}. On the
+     * event loop, as the other carriers: the handler runs where the component's handlers run.
+     */
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
+    void registerFormRoute(LiveBuildTimeConfig config, HttpRootPathBuildItem httpRootPath, LiveRecorder recorder,
+            BuildProducer<RouteBuildItem> routes) {
+        routes.produce(RouteBuildItem.newApplicationRoute(httpRootPath.relativePath(LivePaths.form(config.rootPath()))
+                + "/:token").withRouteCustomizer(recorder.formPostRoute()).withRequestHandler(recorder.formPost())
+                .build());
+    }
+
+    /** The beans of the no-JavaScript path. */
+    @BuildStep
+    AdditionalBeanBuildItem formBeans() {
+        return AdditionalBeanBuildItem.builder()
+                .addBeanClasses(FormTokens.class, FormPostRoute.class, NoScriptPages.class).setUnremovable().build();
     }
 
     /** The beans of the HTTP carriers, when they are served. */

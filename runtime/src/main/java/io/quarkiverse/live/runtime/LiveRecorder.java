@@ -8,6 +8,7 @@ import io.quarkiverse.live.runtime.component.PageRequestKeepers;
 import io.quarkiverse.live.runtime.http.LivePages;
 import io.quarkiverse.live.runtime.http.RuntimeScript;
 import io.quarkiverse.live.runtime.protocol.ServerBuild;
+import io.quarkiverse.live.runtime.transport.form.FormPostRoute;
 import io.quarkiverse.live.runtime.transport.http.MessagePostRoute;
 import io.quarkiverse.live.runtime.transport.poll.LongPollRoute;
 import io.quarkiverse.live.runtime.transport.sse.SseStreamRoute;
@@ -106,5 +107,21 @@ public class LiveRecorder {
     /** The handler of a message POSTed to a connection of an HTTP carrier. */
     public Handler<RoutingContext> messagePost() {
         return context -> Arc.container().instance(MessagePostRoute.class).get().receive(context);
+    }
+
+    /**
+     * {@code POST <root>/form/:token} only, and the handlers that come before the form's: the checks that need no body,
+     * then the body, read up to the message size limit.
+     */
+    public Consumer<Route> formPostRoute() {
+        return route -> {
+            FormPostRoute post = Arc.container().instance(FormPostRoute.class).get();
+            route.method(HttpMethod.POST).handler((SecurityPolicyHandler) post::admit).handler(post.bodyHandler());
+        };
+    }
+
+    /** The handler of a form posted without JavaScript. */
+    public Handler<RoutingContext> formPost() {
+        return context -> Arc.container().instance(FormPostRoute.class).get().handle(context);
     }
 }

@@ -73,8 +73,9 @@ class CallSyntaxTest {
 
     @Test
     void theRewriteTouchesEventAttributesOnly() {
-        assertEquals("<button title=\"a > b\" data-live-click=\"inc\" data-x='1'>@click=\"no\"</button>",
-                EventAttributes.rewrite("<button title=\"a > b\" @click='inc' data-x='1'>@click=\"no\"</button>"));
+        assertEquals("<button title=\"a > b\" data-live-click=\"inc\" data-x='1' type=\"button\">@click=\"no\"</button>",
+                EventAttributes.rewrite(
+                        "<button title=\"a > b\" @click='inc' data-x='1' type=\"button\">@click=\"no\"</button>"));
         assertEquals("<p data-live-id=\"x\" data-live-keydown.enter=\"go(&quot;a&quot;)\"></p>",
                 EventAttributes.rewrite("<p data-live-id=\"x\" data-live-keydown.enter=\"go(&quot;a&quot;)\"></p>"));
         assertEquals("<form data-live-submit.disable-with=\"Saving (1)...\"></form>",

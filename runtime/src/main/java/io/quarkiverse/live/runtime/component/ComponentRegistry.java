@@ -129,6 +129,11 @@ public class ComponentRegistry {
         return component;
     }
 
+    /** The mounted component with that id, in any phase; {@code null} when there is none. */
+    public MountedComponent find(String id) {
+        return byId.get(id);
+    }
+
     /** From now on, {@code listener} hears of every component's moves. */
     public void listen(ComponentListener listener) {
         listeners.add(listener);

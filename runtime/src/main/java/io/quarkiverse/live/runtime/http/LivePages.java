@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 import io.quarkiverse.live.runtime.LiveBuildTimeConfig;
 import io.quarkiverse.live.runtime.component.MountedComponent;
 import io.quarkiverse.live.runtime.render.ComponentRenderer;
+import io.quarkiverse.live.runtime.transport.form.NoScriptPages;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InjectableContext.ContextState;
 import io.quarkus.arc.ManagedContext;
@@ -21,6 +22,7 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Serves a component annotated {@code @Live(path = ...)} as a page: the component's first paint inside the
  * application's layout template ({@code quarkus.live.layout}), or inside a minimal HTML document when there is none.
+ * A browser sent back to the page after posting one of its forms without JavaScript sees the component it posted to.
  */
 @Singleton
 public class LivePages {
@@ -30,9 +32,11 @@ public class LivePages {
     private final RuntimeScript script;
     private final Engine engine;
     private final String layoutId;
+    private final NoScriptPages noScript;
 
     LivePages(ComponentRenderer renderer, RuntimeScript script, Engine engine, LiveBuildTimeConfig config,
-            BrowserBinding browsers) {
+            BrowserBinding browsers, NoScriptPages noScript) {
+        this.noScript = noScript;
         this.browsers = browsers;
         this.renderer = renderer;
         this.script = script;
@@ -52,8 +56,12 @@ public class LivePages {
         CompletionStage<String> page;
         try {
             Arc.container().instance(CurrentVertxRequest.class).get().setCurrent(request);
-            MountedComponent component = renderer.mount(componentName, null, browsers.browserOf(request), Map.of());
-            page = renderer.firstPaint(component).thenCompose(html -> wrap(componentName, html + script.tag()));
+            String browser = browsers.browserOf(request);
+            // Back from a form posted without JavaScript: the page shows the component the form changed
+            MountedComponent posted = noScript.take(browser, componentName);
+            CompletionStage<String> html = posted != null ? renderer.render(posted)
+                    : renderer.firstPaint(renderer.mount(componentName, null, browser, Map.of()));
+            page = html.thenCompose(content -> wrap(componentName, content + script.tag()));
         } catch (RuntimeException e) {
             page = CompletableFuture.failedFuture(e);
         } finally {

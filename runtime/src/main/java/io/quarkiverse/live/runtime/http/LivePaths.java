@@ -49,6 +49,11 @@ public final class LivePaths {
         return under(configuredRoot, "poll");
     }
 
+    /** Forms posted without JavaScript: {@code <form>/<component id>.<token>}. */
+    public static String form(String configuredRoot) {
+        return under(configuredRoot, "form");
+    }
+
     /** Never {@code //name}: a browser reads that as a URL of the host {@code name}. */
     private static String under(String configuredRoot, String name) {
         String root = root(configuredRoot);

@@ -9,15 +9,22 @@ package io.quarkiverse.live.runtime.http;
 public class RuntimeScript {
 
     private final String tag;
+    private final String root;
 
     /** {@code devUrl}: the dev-mode script's, {@code null} outside dev mode. */
     public RuntimeScript(String url, String devUrl) {
         String runtime = moduleScript(url);
         this.tag = devUrl == null ? runtime : runtime + moduleScript(devUrl);
+        this.root = url.substring(0, url.lastIndexOf('/', url.indexOf('?') < 0 ? url.length() : url.indexOf('?')) + 1);
     }
 
     public String tag() {
         return tag;
+    }
+
+    /** The root path as pages name it, with a trailing slash: where the runtime is, and what it posts to. */
+    public String root() {
+        return root;
     }
 
     private static String moduleScript(String url) {

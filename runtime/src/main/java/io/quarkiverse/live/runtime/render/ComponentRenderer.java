@@ -11,7 +11,10 @@ import io.quarkiverse.live.runtime.component.ComponentRegistry;
 import io.quarkiverse.live.runtime.component.MountedComponent;
 import io.quarkiverse.live.runtime.dispatch.ArgumentBinder;
 import io.quarkiverse.live.runtime.dispatch.ConversionException;
+import io.quarkiverse.live.runtime.http.RuntimeScript;
 import io.quarkiverse.live.runtime.shared.MountClaims;
+import io.quarkiverse.live.runtime.template.LiveNamespace;
+import io.quarkiverse.live.runtime.transport.form.FormTokens;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateException;
@@ -27,9 +30,14 @@ public class ComponentRenderer {
     private final ComponentRegistry registry;
     private final ArgumentBinder binder;
     private final MountClaims claims;
+    private final FormTokens formTokens;
+    private final String formRoot;
 
-    ComponentRenderer(Engine engine, ComponentRegistry registry, ArgumentBinder binder, MountClaims claims) {
+    ComponentRenderer(Engine engine, ComponentRegistry registry, ArgumentBinder binder, MountClaims claims,
+            FormTokens formTokens, RuntimeScript script) {
         this.claims = claims;
+        this.formTokens = formTokens;
+        this.formRoot = script.root() + "form/";
         this.engine = engine;
         this.registry = registry;
         this.binder = binder;
@@ -107,16 +115,22 @@ public class ComponentRenderer {
                     "Template " + binding.templateId() + " of live component " + binding.name() + " not found"));
         }
         RenderPass pass = new RenderPass(component);
+        String formId = "live-" + component.id();
         return template.instance()
                 .data(new ComponentView(binding, component.instance(), component.errors()))
                 .setAttribute(RenderPass.ATTRIBUTE, pass)
+                // Where its forms and buttons post without JavaScript (ids and tokens are URL-safe base64)
+                .setAttribute(LiveNamespace.FORM_ACTION,
+                        formRoot + component.id() + "." + formTokens.of(component.id(), component.browser()))
+                .setAttribute(LiveNamespace.FORM_ID, formId)
                 .renderAsync()
                 .thenApply(html -> {
                     component.keepOnlyChildren(pass.shownKeys()).forEach(registry::destroy);
                     // Until it is joined, the claim lets another node of the cluster take it, if it has no children
                     String claim = component.isMounted() || !pass.shownKeys().isEmpty() ? null
                             : component.context().claim();
-                    return RootElement.decorate(html, binding.name(), component.id(), claim);
+                    return RootElement.withOwnForm(RootElement.decorate(html, binding.name(), component.id(), claim),
+                            formId);
                 });
     }
 }

@@ -29,6 +29,20 @@ final class RootElement {
         return html.substring(start, nameEnd) + attributes + html.substring(nameEnd).stripTrailing();
     }
 
+    /**
+     * Adds the component's own form at the end of its root when buttons outside any form name it
+     * ({@code form="<formId>"}: they post without JavaScript through it). Empty and hidden: with JavaScript it is never
+     * submitted, and it adds no field to any other form.
+     */
+    static String withOwnForm(String html, String formId) {
+        int close = html.lastIndexOf("</");
+        if (close < 0 || !html.contains(" form=\"" + formId + "\"")) {
+            return html;
+        }
+        return html.substring(0, close) + "<form id=\"" + formId + "\" method=\"post\" hidden></form>"
+                + html.substring(close);
+    }
+
     /** The index of the first element's {@code <}, skipping leading white space and comments; -1 when there is none. */
     private static int firstElementStart(String html) {
         int i = 0;

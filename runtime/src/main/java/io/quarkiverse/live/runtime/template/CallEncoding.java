@@ -1,5 +1,7 @@
 package io.quarkiverse.live.runtime.template;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import io.quarkiverse.live.runtime.template.CallSyntax.Argument;
@@ -64,6 +66,61 @@ public final class CallEncoding {
             }
             page.append("&quot;");
         }
+    }
+
+    /**
+     * The same call for a URL's query, where a page without JavaScript carries it ({@code ?call=<this>}): the page's
+     * form percent-encoded, and each expression's value encoded by {@code {live:ujson(expr)}} or
+     * {@code {live:ustr(expr)}}. Percent-encoded text needs no escaping in an HTML attribute.
+     */
+    public static String encodeForUrl(Call call) {
+        StringBuilder url = new StringBuilder();
+        StringBuilder literal = new StringBuilder(call.handler());
+        List<Argument> arguments = call.arguments();
+        if (!arguments.isEmpty()) {
+            literal.append('(');
+            for (int i = 0; i < arguments.size(); i++) {
+                if (i > 0) {
+                    literal.append(',');
+                }
+                Argument argument = arguments.get(i);
+                if (argument instanceof Literal || argument instanceof Name) {
+                    StringBuilder page = new StringBuilder();
+                    append(argument, page);
+                    literal.append(HtmlText.decodeAttribute(page.toString()));
+                } else if (argument instanceof Expression expression) {
+                    flush(literal, url);
+                    url.append('{').append(LiveNamespace.URL_JSON_OF).append('(').append(expression.expression())
+                            .append(")}");
+                } else if (argument instanceof Interpolated interpolated) {
+                    literal.append('"');
+                    for (Object part : interpolated.parts()) {
+                        if (part instanceof Expression expression) {
+                            flush(literal, url);
+                            url.append('{').append(LiveNamespace.URL_STRING_CONTENT_OF).append('(')
+                                    .append(expression.expression()).append(")}");
+                        } else {
+                            HtmlText.jsonStringContent((String) part, literal);
+                        }
+                    }
+                    literal.append('"');
+                }
+            }
+            literal.append(')');
+        }
+        flush(literal, url);
+        return url.toString();
+    }
+
+    /** Appends the text percent-encoded, and empties it. */
+    private static void flush(StringBuilder text, StringBuilder url) {
+        url.append(percentEncode(text));
+        text.setLength(0);
+    }
+
+    /** Text for a URL's query: UTF-8, every character but the unreserved ones percent-encoded (a space is %20). */
+    static String percentEncode(CharSequence text) {
+        return URLEncoder.encode(text.toString(), StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static void jsonString(String text, StringBuilder page) {

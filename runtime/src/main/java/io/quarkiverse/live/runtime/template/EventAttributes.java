@@ -64,9 +64,13 @@ public final class EventAttributes {
                 .filter(b -> b != null).toList();
     }
 
-    /** The template with every event attribute rewritten; a call that does not parse stays as written. */
+    /**
+     * The template with every event attribute rewritten, and forms and buttons given what they need to work without
+     * JavaScript ({@link NoScriptForms}); a call that does not parse stays as written.
+     */
     public static String rewrite(String templateContent) {
         Markup markup = MarkupParser.parse(templateContent);
+        NoScriptForms noScript = new NoScriptForms(markup);
         StringBuilder rewritten = new StringBuilder(templateContent.length() + 64);
         int copied = 0;
         for (StartTag tag : markup.startTags()) {
@@ -77,6 +81,12 @@ public final class EventAttributes {
                 }
                 rewritten.append(templateContent, copied, attribute.start()).append(onPage(binding));
                 copied = attribute.end();
+            }
+            String added = noScript.attributesFor(tag);
+            if (!added.isEmpty() && !tag.unclosed()) {
+                int at = tag.end() - (tag.selfClosing() ? 2 : 1);
+                rewritten.append(templateContent, copied, at).append(added);
+                copied = at;
             }
         }
         return rewritten.append(templateContent, copied, templateContent.length()).toString();

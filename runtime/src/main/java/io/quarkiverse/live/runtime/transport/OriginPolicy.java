@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 
 import io.quarkiverse.live.runtime.LiveRuntimeConfig;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.HostAndPort;
 
 /**
  * Whether a request that opens or uses a live connection may come from the page that sent it, whatever the carrier:
@@ -44,8 +45,30 @@ public class OriginPolicy {
         return origin == null || sameOrigin(origin, request);
     }
 
+    /**
+     * Whether {@code url} is a page of the site the request was made to (its scheme, host and port), or of one of
+     * the allowed origins: where a redirect may send the browser back to.
+     */
+    public boolean isPageOf(HttpServerRequest request, String url) {
+        String origin = normalize(url);
+        if (origin.isEmpty() || origin.endsWith("://")) {
+            return false;
+        }
+        return allowed != null ? allowed.contains(origin) : sameOrigin(origin, request);
+    }
+
+    /** The path and query of a URL ({@code /} when it has no path). */
+    public static String pathAndQuery(String url) {
+        URI uri = URI.create(url.strip());
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+    }
+
     private static boolean sameOrigin(String origin, HttpServerRequest request) {
-        String host = request.getHeader("Host");
+        // HTTP/2 names the host in its :authority pseudo-header, not in Host
+        HostAndPort authority = request.authority();
+        String host = authority == null ? request.getHeader("Host")
+                : authority.port() < 0 ? authority.host() : authority.host() + ":" + authority.port();
         if (host == null) {
             return false;
         }
