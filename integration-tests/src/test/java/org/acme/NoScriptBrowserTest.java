@@ -13,7 +13,7 @@ import com.microsoft.playwright.Page;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The demo's todo list and signup form in Chromium with JavaScript turned off: forms and buttons post to the
+ * The demo's counter, todo list and signup form in Chromium with JavaScript turned off: forms and buttons post to the
  * component, the page comes back with the component changed, and validation messages stand next to their fields.
  */
 @QuarkusTest
@@ -27,6 +27,16 @@ class NoScriptBrowserTest extends BrowserTestBase {
         Page page = context.newPage();
         page.navigate(base + path.substring(1));
         return page;
+    }
+
+    @Test
+    void theCounter() {
+        Page page = openWithoutJavaScript("/counter");
+        Locator plus = page.getByText("+", new Page.GetByTextOptions().setExact(true));
+        plus.click();
+        assertThat(page.locator("h2")).hasText("Count: 1");
+        page.getByText("+", new Page.GetByTextOptions().setExact(true)).click();
+        assertThat(page.locator("h2")).hasText("Count: 2");
     }
 
     @Test

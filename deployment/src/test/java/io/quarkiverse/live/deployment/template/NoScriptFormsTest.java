@@ -8,8 +8,8 @@ import io.quarkiverse.live.runtime.template.EventAttributes;
 
 /**
  * What the template rewrite gives forms and buttons so that they work without JavaScript: a form with a submit call
- * posts to the component with its call in the URL, a button with a click call posts through its form or the
- * component's own; what has a method, an action or a type of its own is left alone.
+ * posts to the component with its call in the URL, a button with a click call submits its call through its form or
+ * the component's own; what has a method, an action or a type of its own is left alone.
  */
 class NoScriptFormsTest {
 
@@ -30,16 +30,20 @@ class NoScriptFormsTest {
     }
 
     @Test
-    void aClickButtonPostsItsCallThroughItsFormOrTheComponentsOwn() {
-        assertEquals("<button data-live-click=\"remove({live:json(item.id)})\" formmethod=\"post\" formaction=\""
-                + FORM + "?call=remove%28{live:ujson(item.id)}%29\" form=\"{live:formId}\">x</button>",
+    void aClickButtonSubmitsItsCallThroughItsFormOrTheComponentsOwn() {
+        assertEquals("<button data-live-click=\"remove({live:json(item.id)})\" name=\"_live_call\""
+                + " value=\"remove({live:json(item.id)})\" form=\"{live:formId}\">x</button>",
                 EventAttributes.rewrite("<button @click=\"remove({item.id})\">x</button>"));
-        assertEquals("<form><button data-live-click=\"say(&quot;a b&quot;)\" formmethod=\"post\" formaction=\"" + FORM
-                + "?call=say%28%22a%20b%22%29\">x</button></form>",
+        assertEquals("<form><button data-live-click=\"say(&quot;a b&quot;)\" name=\"_live_call\""
+                + " value=\"say(&quot;a b&quot;)\" formmethod=\"post\" formaction=\"" + FORM + "\">x</button></form>",
                 EventAttributes.rewrite("<form><button @click=\"say('a b')\">x</button></form>"));
-        assertEquals("<button data-live-click=\"open(&quot;row-{live:str(id)}&quot;)\" formmethod=\"post\" formaction=\""
-                + FORM + "?call=open%28%22row-{live:ustr(id)}%22%29\" form=\"{live:formId}\"/>",
-                EventAttributes.rewrite("<button @click=\"open('row-{id}')\"/>"));
+    }
+
+    @Test
+    void aButtonWithANameOfItsOwnCarriesItsCallInItsUrl() {
+        assertEquals("<button name=\"b\" data-live-click=\"open(&quot;row-{live:str(id)}&quot;)\" formmethod=\"post\""
+                + " formaction=\"" + FORM + "?call=open%28%22row-{live:ustr(id)}%22%29\" form=\"{live:formId}\"/>",
+                EventAttributes.rewrite("<button name=\"b\" @click=\"open('row-{id}')\"/>"));
     }
 
     @Test

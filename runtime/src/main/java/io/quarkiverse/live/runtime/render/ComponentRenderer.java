@@ -116,12 +116,12 @@ public class ComponentRenderer {
         }
         RenderPass pass = new RenderPass(component);
         String formId = "live-" + component.id();
+        String formAction = formRoot + component.id() + "." + formTokens.of(component.id(), component.browser());
         return template.instance()
                 .data(new ComponentView(binding, component.instance(), component.errors()))
                 .setAttribute(RenderPass.ATTRIBUTE, pass)
                 // Where its forms and buttons post without JavaScript (ids and tokens are URL-safe base64)
-                .setAttribute(LiveNamespace.FORM_ACTION,
-                        formRoot + component.id() + "." + formTokens.of(component.id(), component.browser()))
+                .setAttribute(LiveNamespace.FORM_ACTION, formAction)
                 .setAttribute(LiveNamespace.FORM_ID, formId)
                 .renderAsync()
                 .thenApply(html -> {
@@ -130,7 +130,7 @@ public class ComponentRenderer {
                     String claim = component.isMounted() || !pass.shownKeys().isEmpty() ? null
                             : component.context().claim();
                     return RootElement.withOwnForm(RootElement.decorate(html, binding.name(), component.id(), claim),
-                            formId);
+                            formId, formAction);
                 });
     }
 }

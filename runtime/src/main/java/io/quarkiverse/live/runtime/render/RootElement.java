@@ -34,13 +34,13 @@ final class RootElement {
      * ({@code form="<formId>"}: they post without JavaScript through it). Empty and hidden: with JavaScript it is never
      * submitted, and it adds no field to any other form.
      */
-    static String withOwnForm(String html, String formId) {
+    static String withOwnForm(String html, String formId, String action) {
         int close = html.lastIndexOf("</");
         if (close < 0 || !html.contains(" form=\"" + formId + "\"")) {
             return html;
         }
-        return html.substring(0, close) + "<form id=\"" + formId + "\" method=\"post\" hidden></form>"
-                + html.substring(close);
+        return html.substring(0, close) + "<form id=\"" + formId + "\" method=\"post\" action=\"" + action
+                + "\" hidden></form>" + html.substring(close);
     }
 
     /** The index of the first element's {@code <}, skipping leading white space and comments; -1 when there is none. */

@@ -36,6 +36,8 @@ public final class LiveNamespace {
     /** The template instance attributes the render sets: the component's form URL, and its form's id. */
     public static final String FORM_ACTION = "io.quarkiverse.live.form-action";
     public static final String FORM_ID = "io.quarkiverse.live.form-id";
+    /** The field in which a button posted without JavaScript names its call. */
+    public static final String CALL_FIELD = NoScriptForms.CALL_FIELD;
 
     private LiveNamespace() {
     }

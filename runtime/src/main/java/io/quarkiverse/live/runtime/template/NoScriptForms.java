@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.quarkiverse.live.runtime.template.CallSyntax.Call;
 import io.quarkiverse.live.runtime.template.Markup.Attribute;
 import io.quarkiverse.live.runtime.template.Markup.EndTag;
 import io.quarkiverse.live.runtime.template.Markup.QuteTag;
@@ -24,13 +25,19 @@ import io.quarkiverse.live.runtime.template.Markup.Token;
  * alone under their name, which the runtime sends as {@code true} or {@code false} and a form post sends as
  * {@code on} or not at all;</li>
  * <li>a {@code <button>} with an {@code @click} call, of type submit (the default) and without {@code formaction},
- * gets {@code formmethod="post" formaction="{live:form}?call=<call>"}, and when it is in no form,
- * {@code form="{live:formId}"}: the component's own form, which the render adds to the root.</li>
+ * carries its call as the field it submits, {@code name="_live_call" value="<call>"} (the call as the page carries
+ * it, which the runtime never sends: it leaves buttons out of forms). In a form it gets
+ * {@code formmethod="post" formaction="{live:form}"}; in none, {@code form="{live:formId}"}, the component's own form,
+ * which the render adds to the root. A button with a {@code name} or {@code value} of its own carries the call in its
+ * {@code formaction} instead, {@code ?call=<call>}.</li>
  * </ul>
  * Other bindings ({@code @input}, {@code @change}, {@code @click} on anything but a button) have no equivalent
  * without JavaScript.
  */
 final class NoScriptForms {
+
+    /** The field a button without JavaScript submits its call in. */
+    static final String CALL_FIELD = "_live_call";
 
     private final Map<StartTag, String> added = new HashMap<>();
 
@@ -72,10 +79,17 @@ final class NoScriptForms {
         if (type != null && !type.equalsIgnoreCase("submit") || has(tag, "formaction")) {
             return;
         }
-        String call = call(tag, "click");
-        if (call != null) {
-            added.put(tag, " formmethod=\"post\" formaction=\"" + LiveNamespace.FORM + "?call=" + call + "\""
-                    + (inNoForm ? " form=\"" + LiveNamespace.FORM_OF_BUTTONS + "\"" : ""));
+        Call call = call(tag, "click");
+        if (call == null) {
+            return;
+        }
+        String owner = inNoForm ? " form=\"" + LiveNamespace.FORM_OF_BUTTONS + "\"" : "";
+        if (has(tag, "name") || has(tag, "value")) {
+            added.put(tag, " formmethod=\"post\" formaction=\"" + LiveNamespace.FORM + "?call="
+                    + CallEncoding.encodeForUrl(call) + "\"" + owner);
+        } else {
+            added.put(tag, " name=\"" + CALL_FIELD + "\" value=\"" + CallEncoding.encode(call) + "\""
+                    + (inNoForm ? owner : " formmethod=\"post\" formaction=\"" + LiveNamespace.FORM + "\""));
         }
     }
 
@@ -89,10 +103,11 @@ final class NoScriptForms {
         }
 
         void finish() {
-            String call = call(tag, "submit");
-            if (call == null || has(tag, "action") || has(tag, "method")) {
+            Call parsed = call(tag, "submit");
+            if (parsed == null || has(tag, "action") || has(tag, "method")) {
                 return;
             }
+            String call = CallEncoding.encodeForUrl(parsed);
             String alone = checkboxes.entrySet().stream().filter(checkbox -> checkbox.getValue() == 1)
                     .map(checkbox -> CallEncoding.percentEncode(checkbox.getKey())).collect(Collectors.joining(","));
             added.put(tag, " method=\"post\" action=\"" + LiveNamespace.FORM + "?call=" + call
@@ -100,13 +115,13 @@ final class NoScriptForms {
         }
     }
 
-    /** The URL form of the tag's call for the event, or {@code null} when it has none that parses. */
-    private static String call(StartTag tag, String event) {
+    /** The tag's call for the event, or {@code null} when it has none that parses. */
+    private static Call call(StartTag tag, String event) {
         for (Attribute attribute : tag.attributes()) {
             EventAttributes.Binding binding = EventAttributes.binding(attribute);
             if (binding != null && binding.event().equals(event) && !binding.isText() && attribute.value() != null) {
                 try {
-                    return CallEncoding.encodeForUrl(CallSyntax.parse(HtmlText.decodeAttribute(attribute.value())));
+                    return CallSyntax.parse(HtmlText.decodeAttribute(attribute.value()));
                 } catch (IllegalArgumentException e) {
                     // Checked at build time; a call that fails there gets no fallback
                     return null;

@@ -13,12 +13,14 @@ import io.quarkiverse.live.runtime.component.MountedComponent;
 import io.quarkiverse.live.runtime.dispatch.Dispatcher;
 import io.quarkiverse.live.runtime.http.BrowserBinding;
 import io.quarkiverse.live.runtime.protocol.ErrorCode;
+import io.quarkiverse.live.runtime.template.LiveNamespace;
 import io.quarkiverse.live.runtime.transport.ConnectionIdentity;
 import io.quarkiverse.live.runtime.transport.OriginPolicy;
 import io.quarkiverse.live.runtime.transport.Session;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Context;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -97,8 +99,12 @@ public class FormPostRoute {
             String booleans = context.queryParams().get("bool");
             Set<String> checkboxes = booleans == null ? Set.of()
                     : Arrays.stream(booleans.split(",")).collect(Collectors.toSet());
-            call = FormArguments.of(context.queryParams().get("call"), context.request().formAttributes(),
-                    checkboxes);
+            // A form names its call in its URL, a button in the field it submits
+            MultiMap fields = MultiMap.caseInsensitiveMultiMap().addAll(context.request().formAttributes());
+            String named = context.queryParams().get("call");
+            String submitted = fields.get(LiveNamespace.CALL_FIELD);
+            fields.remove(LiveNamespace.CALL_FIELD);
+            call = FormArguments.of(named != null ? named : submitted, fields, checkboxes);
         } catch (IllegalArgumentException e) {
             plain(context, 400, e.getMessage());
             return;
