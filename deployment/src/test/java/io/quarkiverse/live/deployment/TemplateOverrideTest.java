@@ -49,7 +49,7 @@ public class TemplateOverrideTest {
         when().get("/overridden")
                 .then().statusCode(200)
                 .body(containsString("<article data-live-component=\"Overridden\""))
-                .body(containsString(">override 0 <button data-live-click=\"inc\">+</button></article>"))
+                .body(containsString(">override 0 <button data-live-click=\"inc\" name=\"_live_call\" value=\"inc\""))
                 .body(not(containsString("default template")));
     }
 

@@ -20,7 +20,9 @@ import io.vertx.core.json.JsonObject;
 /**
  * A protocol client that behaves as the browser runtime does across a server restart: when its connection closes it
  * connects again (every 250 ms until it succeeds), and after the hello rejoins its component with the resume token of
- * the first join. It keeps every message it receives, with the time it arrived.
+ * the first join. Like the runtime, it sends an event only on a connection its component has joined, and sends it again
+ * (same seq) when the connection closed before the event was taken: a dev-mode restart may come twice. It keeps every
+ * message it receives, with the time it arrived.
  */
 final class ReconnectingClient implements AutoCloseable {
 
@@ -37,6 +39,9 @@ final class ReconnectingClient implements AutoCloseable {
     private final AtomicLong connections = new AtomicLong();
     private final List<Long> closedAtNanos = new CopyOnWriteArrayList<>();
     private volatile WebSocket socket;
+    /** The connection the component was last joined on, and the ref of the rejoin sent on the newest one. */
+    private volatile WebSocket joinedOn;
+    private volatile long rejoinRef = -1;
     private volatile String id;
     private volatile String token;
     private volatile boolean closed;
@@ -54,15 +59,26 @@ final class ReconnectingClient implements AutoCloseable {
         socket.writeTextMessage(new JsonObject().put("t", "join").put("v", 1).put("ref", ref).put("id", id).encode());
         JsonObject ok = answerTo(ref);
         token = ok.getString("token");
+        joinedOn = socket;
         return ok;
     }
 
     /** Sends a numbered event and returns its answer. */
     JsonObject event(long seq, String handler) {
-        long ref = refs.getAndIncrement();
-        socket.writeTextMessage(new JsonObject().put("t", "event").put("ref", ref).put("id", id).put("seq", seq)
-                .put("handler", handler).put("args", new JsonArray()).encode());
-        return answerTo(ref);
+        for (int attempt = 1;; attempt++) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> joinedOn != null && joinedOn == socket);
+            WebSocket on = socket;
+            long ref = refs.getAndIncrement();
+            on.writeTextMessage(new JsonObject().put("t", "event").put("ref", ref).put("id", id).put("seq", seq)
+                    .put("handler", handler).put("args", new JsonArray()).encode());
+            await().atMost(Duration.ofSeconds(30)).until(() -> answered(ref) != null || socket != on);
+            JsonObject answer = answered(ref);
+            // Not taken: the connection was replaced by a restart before the event reached the rejoined component
+            boolean notTaken = answer == null || "unknown-component".equals(answer.getString("code")) && on != socket;
+            if (!notTaken || attempt == 3) {
+                return answer != null ? answer : answerTo(ref);
+            }
+        }
     }
 
     /** How many connections were opened, the first included. */
@@ -91,16 +107,21 @@ final class ReconnectingClient implements AutoCloseable {
         });
         return ws.connect(options).onSuccess(connected -> {
             connections.incrementAndGet();
-            socket = connected;
-        }).toCompletionStage().toCompletableFuture();
+            // The client socket, not the connection it hands back: the one the message handlers compare with
+            socket = ws;
+        }).map(connected -> (WebSocket) ws).toCompletionStage().toCompletableFuture();
     }
 
     private void receive(WebSocket ws, JsonObject message) {
         received.add(new Received(message, System.nanoTime()));
         // Rejoins after a reconnect, as the runtime does once the hello has come
         if ("hello".equals(message.getString("t")) && token != null) {
-            ws.writeTextMessage(new JsonObject().put("t", "join").put("v", 1).put("ref", refs.getAndIncrement())
-                    .put("id", id).put("token", token).encode());
+            long ref = refs.getAndIncrement();
+            rejoinRef = ref;
+            ws.writeTextMessage(new JsonObject().put("t", "join").put("v", 1).put("ref", ref).put("id", id)
+                    .put("token", token).encode());
+        } else if ("ok".equals(message.getString("t")) && Long.valueOf(rejoinRef).equals(message.getLong("ref"))) {
+            joinedOn = ws;
         }
     }
 
@@ -112,6 +133,11 @@ final class ReconnectingClient implements AutoCloseable {
                 }
             }));
         }
+    }
+
+    private JsonObject answered(long ref) {
+        return received.stream().map(Received::message).filter(m -> Long.valueOf(ref).equals(m.getLong("ref")))
+                .findFirst().orElse(null);
     }
 
     private JsonObject answerTo(long ref) {
