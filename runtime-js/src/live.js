@@ -8,6 +8,8 @@ import { argValues, morph, LOADING, CONNECTED, DISCONNECTED } from './dom.js';
 import { FELL, REMEMBERED } from './fallback-memory.js';
 
 const ROOT = '[data-live-id]';
+// Where forms and buttons post without JavaScript (<root>/form/...): with the runtime, such a post never leaves
+const FORMS = new URL('form/', import.meta.url).href;
 // What the runtime needs to see whatever the page binds: submits (flush debounced events first), keystrokes (which
 // field the user typed into) and leaving a field (flush its debounced event). Other event names are listened to
 // once a component's HTML binds them.
@@ -324,6 +326,8 @@ const touched = new WeakMap();
 
 function onEvent(e) {
   const { type, target } = e;
+  // A live button whose binding did not fire (.once done, .self, keys) must not post its form either
+  if (type === 'submit' && [e.submitter?.formAction, target.action].some(u => u?.startsWith(FORMS))) e.preventDefault();
   if ((type === 'input' || type === 'change') && target.name && target.form) {
     touched.has(target.form) || touched.set(target.form, new Set());
     touched.get(target.form).add(target.name);
