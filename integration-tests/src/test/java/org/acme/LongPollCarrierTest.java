@@ -142,4 +142,48 @@ class LongPollCarrierTest {
         String connection = new JsonObject(get("/_live/poll", LiveClient.BROWSER_COOKIE).body()).getString("id");
         assertEquals(413, post(connection, "x".repeat(65537), LiveClient.BROWSER_COOKIE));
     }
+
+    @Test
+    void aReplayedSequenceNumberIsAnsweredAgainAndNotRunTwice() throws Exception {
+        String id = LiveClient.mount("/counter");
+        String connection = new JsonObject(get("/_live/poll", LiveClient.BROWSER_COOKIE).body()).getString("id");
+        assertEquals(204, post(connection, new JsonObject().put("t", "join").put("v", 1).put("ref", 1).put("id", id)
+                .encode(), LiveClient.BROWSER_COOKIE));
+        String token = answerTo(connection, 1).getString("token");
+        JsonObject increment = new JsonObject().put("t", "event").put("id", id).put("seq", 1).put("handler",
+                "increment");
+        assertEquals(204, post(connection, increment.copy().put("ref", 2).encode(), LiveClient.BROWSER_COOKIE));
+        assertEquals("ok", answerTo(connection, 2).getString("t"));
+        // The same event again, as a browser resends one whose answer it did not get
+        assertEquals(204, post(connection, increment.copy().put("ref", 3).encode(), LiveClient.BROWSER_COOKIE));
+        assertEquals("ok", answerTo(connection, 3).getString("t"));
+        assertTrue(shownAfterRejoin(id, token).contains("Count: 1"), "the replay did not run again");
+    }
+
+    /** The component's whole HTML, as a rejoin on a new connection gets it. */
+    private String shownAfterRejoin(String id, String token) throws Exception {
+        String connection = new JsonObject(get("/_live/poll", LiveClient.BROWSER_COOKIE).body()).getString("id");
+        assertEquals(204, post(connection, new JsonObject().put("t", "join").put("v", 1).put("ref", 1).put("id", id)
+                .put("token", token).encode(), LiveClient.BROWSER_COOKIE));
+        return answerTo(connection, 1).getString("html");
+    }
+
+    @Test
+    void aPostOfTenThousandEventsIsRefusedUnread() throws Exception {
+        String id = LiveClient.mount("/counter");
+        String connection = new JsonObject(get("/_live/poll", LiveClient.BROWSER_COOKIE).body()).getString("id");
+        JsonArray flood = new JsonArray();
+        for (int i = 0; i < 10_000; i++) {
+            flood.add(new JsonArray().add(i + 1).add(1).add(i + 1).add("increment").add(new JsonArray()));
+        }
+        assertEquals(204, post(connection, new JsonObject().put("t", "join").put("v", 1).put("ref", 1).put("id", id)
+                .encode(), LiveClient.BROWSER_COOKIE));
+        String token = answerTo(connection, 1).getString("token");
+        assertEquals(413, post(connection, flood.encode(), LiveClient.BROWSER_COOKIE));
+        // The connection is still there, and none of the 10,000 ran
+        assertEquals(204, post(connection, new JsonObject().put("t", "event").put("ref", 2).put("id", id)
+                .put("seq", 1).put("handler", "increment").encode(), LiveClient.BROWSER_COOKIE));
+        assertEquals("ok", answerTo(connection, 2).getString("t"));
+        assertTrue(shownAfterRejoin(id, token).contains("Count: 1"));
+    }
 }
