@@ -102,6 +102,12 @@ class Stream extends Link {
     // the runtime reconnects itself, with its backoff, and joins its components on the new connection
     es.addEventListener('close', () => this.close());
     es.onerror = () => this.close();
+    // The server's heartbeat says its interval: three of them missed, and the stream is dead even if no error says so
+    // (a network gone without a TCP close); the runtime connects again
+    es.addEventListener('ping', e => {
+      clearTimeout(this.k);
+      this.k = setTimeout(() => this.close(), 3 * e.data);
+    });
     // With `auto`, the page's first stream that fails, or brings nothing in 2.5 s (a proxy that holds responses until
     // they end), sends the page to long polling
     this.f = !t && !streamed;
@@ -110,6 +116,7 @@ class Stream extends Link {
 
   end() {
     clearTimeout(this.w);
+    clearTimeout(this.k);
     this.es.close();
     if (this.f && !streamed) remember(POLLED, polls = 1);
   }

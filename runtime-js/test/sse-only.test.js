@@ -25,3 +25,17 @@ test('t=sse: Server-Sent Events from the start, after a failure too, and no WebS
   mock.timers.tick(600_000);
   assert.equal(FakeSocket.count, 0);
 });
+
+test('a stream whose heartbeats stop is closed after three intervals, and opened again', () => {
+  const stream = FakeEventSource.last;
+  stream.emit('ping', '20000');
+  mock.timers.tick(59_999);
+  assert.equal(stream.closed, false);
+  stream.emit('ping', '20000');
+  mock.timers.tick(59_999);
+  assert.equal(stream.closed, false, 'each heartbeat starts the wait anew');
+  mock.timers.tick(1);
+  assert.ok(stream.closed, 'three intervals without a heartbeat');
+  mock.timers.tick(250);
+  assert.equal(FakeEventSource.all.length, 3);
+});

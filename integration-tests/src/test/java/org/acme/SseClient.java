@@ -34,7 +34,6 @@ final class SseClient implements AutoCloseable {
     private final HttpClient http = vertx.createHttpClient();
     private final URI base;
     private final List<Event> events = new CopyOnWriteArrayList<>();
-    private final List<String> comments = new CopyOnWriteArrayList<>();
     /** The protocol messages, with the whole HTML under {@code html} where they carried edits of it. */
     private final List<JsonObject> messages = new CopyOnWriteArrayList<>();
     private final HtmlCopies copies = new HtmlCopies();
@@ -85,8 +84,10 @@ final class SseClient implements AutoCloseable {
             StringBuilder data = null;
             for (String line : block.split("\n", -1)) {
                 if (line.startsWith(":")) {
-                    comments.add(line);
-                } else if (line.startsWith("event: ")) {
+                    // A comment, which EventSource ignores
+                    continue;
+                }
+                if (line.startsWith("event: ")) {
                     type = line.substring(7);
                 } else if (line.startsWith("data: ")) {
                     data = data == null ? new StringBuilder(line.substring(6)) : data.append('\n').append(line.substring(6));
@@ -122,10 +123,6 @@ final class SseClient implements AutoCloseable {
 
     List<Event> events() {
         return List.copyOf(events);
-    }
-
-    List<String> comments() {
-        return List.copyOf(comments);
     }
 
     boolean ended() {

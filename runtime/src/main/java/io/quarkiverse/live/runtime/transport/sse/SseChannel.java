@@ -27,8 +27,6 @@ import io.vertx.core.json.JsonObject;
 final class SseChannel implements HttpChannel {
 
     private static final Logger LOG = Logger.getLogger(SseChannel.class);
-    /** A comment line: EventSource ignores it, proxies and the TCP connection see traffic. */
-    private static final String PING = ": ping\n\n";
 
     private final HttpServerResponse response;
     private final ContextInternal eventLoop;
@@ -81,10 +79,14 @@ final class SseChannel implements HttpChannel {
         write("data: " + message + "\n\n", null);
     }
 
-    /** Writes a heartbeat; {@code written} runs once it is on the socket, which says the stream still takes writes. */
-    void ping(Runnable written) {
+    /**
+     * Writes a heartbeat, {@code event: ping} with the interval in milliseconds: proxies and the TCP connection see
+     * traffic, and the browser, which sees the event, knows how long a silence means the stream is dead.
+     * {@code written} runs once it is on the socket, which says the stream still takes writes.
+     */
+    void ping(long intervalMillis, Runnable written) {
         if (!closing.get()) {
-            write(PING, written);
+            write("event: ping\ndata: " + intervalMillis + "\n\n", written);
         }
     }
 

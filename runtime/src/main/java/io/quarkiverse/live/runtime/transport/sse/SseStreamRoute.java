@@ -19,7 +19,7 @@ import io.vertx.ext.web.RoutingContext;
  * {@code GET <root>/sse}: opens a live connection carried by Server-Sent Events, refused as the WebSocket upgrade is
  * ({@link HttpConnectionOpener}). An admitted stream starts with an {@code event: connection} holding the connection's
  * id, which the browser's POSTs name; then come the protocol's messages, the {@code hello} first, and heartbeat
- * comments at the WebSocket's ping interval.
+ * events ({@code event: ping}) at the WebSocket's ping interval.
  */
 @Singleton
 public class SseStreamRoute implements Handler<RoutingContext>, HttpConnectionOpener.Carrier {
@@ -61,7 +61,7 @@ public class SseStreamRoute implements Handler<RoutingContext>, HttpConnectionOp
     public void opened(HttpChannel channel, Session session) {
         Context eventLoop = channel.eventLoop();
         long timer = eventLoop.owner().setPeriodic(heartbeat.toMillis(),
-                ignored -> ((SseChannel) channel).ping(() -> dispatcher.heard(session)));
+                ignored -> ((SseChannel) channel).ping(heartbeat.toMillis(), () -> dispatcher.heard(session)));
         channel.whenEnded(() -> eventLoop.owner().cancelTimer(timer));
     }
 }
