@@ -48,6 +48,8 @@ class Link {
         remember(POLLED);
         this.close();
       };
+      // A proxy that holds the upgrade: the try is given up rather than left open, one more each minute
+      setTimeout(() => probe.close(), 1e4);
     }, RETRY);
   }
 

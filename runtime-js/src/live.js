@@ -18,8 +18,7 @@ const listened = new Set();
 let ws;
 // The carrier the server asks for in this script's URL (quarkus.live.transport): `ws` a WebSocket only, `sse`
 // Server-Sent Events, `poll` long polling; none for `auto`, a WebSocket that falls back to the others when it does not
-// get through
-// (`?v=<hash>&t=sse`: the hash is base64url, which has no `=`)
+// get through (`?v=<hash>&t=sse`: the hash is hexadecimal, which has no `=`)
 const T = import.meta.url.split('t=')[1];
 // Opens a connection: a WebSocket, until the fallback carriers (fallback.js, loaded on demand) replace this
 let open = u => new WebSocket(u);
@@ -327,7 +326,9 @@ const touched = new WeakMap();
 function onEvent(e) {
   const { type, target } = e;
   // A live button whose binding did not fire (.once done, .self, keys) must not post its form either
-  if (type === 'submit' && [e.submitter?.formAction, target.action].some(u => u?.startsWith(FORMS))) e.preventDefault();
+  if (type === 'submit' && [e.submitter?.formAction, target.action].some(u => u?.startsWith(FORMS))) {
+    e.preventDefault();
+  }
   if ((type === 'input' || type === 'change') && target.name && target.form) {
     touched.has(target.form) || touched.set(target.form, new Set());
     touched.get(target.form).add(target.name);
@@ -457,12 +458,12 @@ function start() {
   for (const root of roots()) scan(root);
   window.addEventListener('online', now);
   document.addEventListener('visibilitychange', () => document.hidden || now());
-  // Roots that come and go by any means (innerHTML, htmx, a morph adding a nested component). A moved node is
-  // reported removed and added: gone() and join() look at the page as it is when the observer runs.
   // The server asks for another carrier, or this tab fell back a moment ago: no WebSocket is tried first
   try {
     if (T && T != 'ws' || !hi && Date.now() - sessionStorage[FELL] < REMEMBERED) fall(ws = {});
   } catch {}
+  // Roots that come and go by any means (innerHTML, htmx, a morph adding a nested component). A moved node is
+  // reported removed and added: gone() and join() look at the page as it is when the observer runs.
   new MutationObserver(list => {
     for (const { addedNodes, removedNodes } of list) {
       for (const n of removedNodes) within(n).forEach(r => gone(r.dataset.liveId));
