@@ -3,16 +3,12 @@ package io.quarkiverse.live.runtime.transport.poll;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Queue;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.jboss.logging.Logger;
 
-import io.quarkiverse.live.runtime.transport.UnsentBytes;
-import io.quarkiverse.live.runtime.transport.http.HttpChannel;
+import io.quarkiverse.live.runtime.transport.http.HttpCarrierChannel;
 import io.vertx.core.Context;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.impl.ContextInternal;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -25,51 +21,42 @@ import io.vertx.core.json.JsonObject;
  * that thread. A close is said to the next poll, {@code "close":{"code":<code>,"reason":"<reason>"}} next to the last
  * messages; a browser whose poll does not come within {@code quarkus.live.close-timeout} is not waited for.
  */
-final class LongPollChannel implements HttpChannel {
+final class LongPollChannel extends HttpCarrierChannel {
 
     private static final Logger LOG = Logger.getLogger(LongPollChannel.class);
 
-    private final ContextInternal eventLoop;
     private final String id;
-    private final UnsentBytes unsent;
     private final Duration holdFor;
     private final Duration closeTimeout;
-    private final AtomicLong sentCharacters = new AtomicLong();
-    private final AtomicBoolean closing = new AtomicBoolean();
-    private volatile boolean brokeALimit;
     // On the event loop only
     private final Queue<String> waiting = new ArrayDeque<>();
     private HttpServerResponse poll;
     private HttpServerResponse opening;
     private long holdTimer = -1;
     private String close;
-    private boolean ended;
-    private Runnable whenEnded = () -> {
-    };
 
     /** {@code opening}: the response to the request that opened the connection, answered by {@link #opened()}. */
     LongPollChannel(HttpServerResponse opening, Context eventLoop, String id, long maxUnsent, Duration holdFor,
             Duration closeTimeout) {
+        super(eventLoop, maxUnsent, "long-polling connection " + id);
         this.opening = opening;
-        this.eventLoop = (ContextInternal) eventLoop;
         this.id = id;
-        this.unsent = new UnsentBytes(maxUnsent);
         this.holdFor = holdFor;
         this.closeTimeout = closeTimeout;
     }
 
     @Override
     public void send(String message) {
-        if (closing.get()) {
+        if (isClosing()) {
             return;
         }
         if (!unsent.admit(message.length())) {
             close(POLICY_VIOLATION, "The client does not read what it is sent");
             return;
         }
-        sentCharacters.addAndGet(message.length());
+        counted(message);
         onEventLoop(() -> {
-            if (ended) {
+            if (hasEnded()) {
                 unsent.written(message.length());
                 return;
             }
@@ -92,7 +79,7 @@ final class LongPollChannel implements HttpChannel {
      * comes while another is held answers the older one empty (its browser gave up on it). Runs on the event loop.
      */
     void polled(HttpServerResponse response) {
-        if (ended) {
+        if (hasEnded()) {
             response.setStatusCode(404).end();
             return;
         }
@@ -148,20 +135,19 @@ final class LongPollChannel implements HttpChannel {
             unsent.written(written);
         }
         if (close != null) {
-            ended();
+            end();
         }
     }
 
     @Override
     public void close(short code, String reason) {
-        if (!closing.compareAndSet(false, true)) {
+        if (!startClosing(code)) {
             return;
         }
         LOG.debugf("Closing %s: %d %s", describe(), code, reason);
-        brokeALimit = code == POLICY_VIOLATION;
         String event = new JsonObject().put("code", (int) code).put("reason", reason).encode();
         onEventLoop(() -> {
-            if (ended) {
+            if (hasEnded()) {
                 return;
             }
             close = event;
@@ -169,67 +155,18 @@ final class LongPollChannel implements HttpChannel {
                 answer(false);
             } else {
                 // Between two polls: the next one hears of the close, unless it does not come
-                eventLoop.owner().setTimer(closeTimeout.toMillis(), ignored -> ended());
+                eventLoop.owner().setTimer(closeTimeout.toMillis(), ignored -> end());
             }
         });
     }
 
-    private void ended() {
-        if (!ended) {
-            ended = true;
-            closing.set(true);
+    /** Ends the connection; what still waits for the browser is let go. */
+    private void end() {
+        if (!hasEnded()) {
             for (String message; (message = waiting.poll()) != null;) {
                 unsent.written(message.length());
             }
-            whenEnded.run();
+            ended();
         }
-    }
-
-    /** Runs on the event loop; an action given once the connection is over runs at once. */
-    @Override
-    public void whenEnded(Runnable action) {
-        if (ended) {
-            action.run();
-            return;
-        }
-        Runnable before = whenEnded;
-        whenEnded = () -> {
-            before.run();
-            action.run();
-        };
-    }
-
-    /** Runs on the event loop: at once when already there, else after what was handed to it before. */
-    private void onEventLoop(Runnable action) {
-        if (eventLoop.nettyEventLoop().inEventLoop()) {
-            action.run();
-        } else {
-            eventLoop.runOnContext(ignored -> action.run());
-        }
-    }
-
-    @Override
-    public boolean isClosing() {
-        return closing.get();
-    }
-
-    @Override
-    public boolean brokeALimit() {
-        return brokeALimit;
-    }
-
-    @Override
-    public Context eventLoop() {
-        return eventLoop;
-    }
-
-    @Override
-    public long sentCharacters() {
-        return sentCharacters.get();
-    }
-
-    @Override
-    public String describe() {
-        return "long-polling connection " + id;
     }
 }

@@ -2,16 +2,13 @@ package io.quarkiverse.live.runtime.transport.sse;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.live.runtime.transport.Channel;
-import io.quarkiverse.live.runtime.transport.UnsentBytes;
-import io.quarkiverse.live.runtime.transport.http.HttpChannel;
+import io.quarkiverse.live.runtime.transport.http.HttpCarrierChannel;
 import io.vertx.core.Context;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.impl.ContextInternal;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -24,45 +21,20 @@ import io.vertx.core.json.JsonObject;
  * of that thread. SSE has no close frame: a close writes a last event, {@code event: close} with
  * {@code {"code":<code>,"reason":"<reason>"}}, and ends the response.
  */
-final class SseChannel implements HttpChannel {
+final class SseChannel extends HttpCarrierChannel {
 
     private static final Logger LOG = Logger.getLogger(SseChannel.class);
 
     private final HttpServerResponse response;
-    private final ContextInternal eventLoop;
-    private final String id;
-    private final UnsentBytes unsent;
     private final Duration closeTimeout;
-    private final AtomicLong sentCharacters = new AtomicLong();
-    private final AtomicBoolean closing = new AtomicBoolean();
-    private final AtomicBoolean ended = new AtomicBoolean();
-    private volatile boolean brokeALimit;
-    private volatile Runnable whenEnded = () -> {
-    };
 
     SseChannel(HttpServerResponse response, Context eventLoop, String id, long maxUnsent, Duration closeTimeout) {
+        super(eventLoop, maxUnsent, "SSE connection " + id);
         this.response = response;
-        this.eventLoop = (ContextInternal) eventLoop;
-        this.id = id;
-        this.unsent = new UnsentBytes(maxUnsent);
         this.closeTimeout = closeTimeout;
         // The browser went away (or the connection broke) before the server ended the stream
         response.closeHandler(ignored -> ended());
         response.exceptionHandler(failure -> LOG.debugf(failure, "%s failed", describe()));
-    }
-
-    /** Runs on the event loop; an action given once the stream is over runs at once. */
-    @Override
-    public void whenEnded(Runnable action) {
-        if (ended.get()) {
-            action.run();
-            return;
-        }
-        Runnable before = whenEnded;
-        whenEnded = () -> {
-            before.run();
-            action.run();
-        };
     }
 
     /** Writes an event of the carrier's own, not a protocol message: {@code event: <type>} with one line of data. */
@@ -72,10 +44,10 @@ final class SseChannel implements HttpChannel {
 
     @Override
     public void send(String message) {
-        if (closing.get()) {
+        if (isClosing()) {
             return;
         }
-        sentCharacters.addAndGet(message.length());
+        counted(message);
         write("data: " + message + "\n\n", null);
     }
 
@@ -85,7 +57,7 @@ final class SseChannel implements HttpChannel {
      * {@code written} runs once it is on the socket, which says the stream still takes writes.
      */
     void ping(long intervalMillis, Runnable written) {
-        if (!closing.get()) {
+        if (!isClosing()) {
             write("event: ping\ndata: " + intervalMillis + "\n\n", written);
         }
     }
@@ -116,11 +88,10 @@ final class SseChannel implements HttpChannel {
      */
     @Override
     public void close(short code, String reason) {
-        if (!closing.compareAndSet(false, true)) {
+        if (!startClosing(code)) {
             return;
         }
         LOG.debugf("Closing %s: %d %s", describe(), code, reason);
-        brokeALimit = code == POLICY_VIOLATION;
         String close = new JsonObject().put("code", (int) code).put("reason", reason).encode();
         onEventLoop(() -> {
             if (!response.ended() && !response.closed()) {
@@ -136,44 +107,4 @@ final class SseChannel implements HttpChannel {
         });
     }
 
-    private void ended() {
-        if (ended.compareAndSet(false, true)) {
-            closing.set(true);
-            whenEnded.run();
-        }
-    }
-
-    /** Runs on the stream's event loop: at once when already there, else after what was handed to it before. */
-    private void onEventLoop(Runnable action) {
-        if (eventLoop.nettyEventLoop().inEventLoop()) {
-            action.run();
-        } else {
-            eventLoop.runOnContext(ignored -> action.run());
-        }
-    }
-
-    @Override
-    public boolean isClosing() {
-        return closing.get();
-    }
-
-    @Override
-    public boolean brokeALimit() {
-        return brokeALimit;
-    }
-
-    @Override
-    public Context eventLoop() {
-        return eventLoop;
-    }
-
-    @Override
-    public long sentCharacters() {
-        return sentCharacters.get();
-    }
-
-    @Override
-    public String describe() {
-        return "SSE connection " + id;
-    }
 }
