@@ -120,6 +120,10 @@ class LongPollCarrierTest {
         assertEquals(403, get("/_live/poll/" + connection, LiveClient.newAttackerCookie()).statusCode());
         assertEquals(403, post(connection, "{}", LiveClient.newAttackerCookie()));
         assertEquals(404, get("/_live/poll/no-such-connection", LiveClient.BROWSER_COOKIE).statusCode());
+        // The id of a Server-Sent Events stream names no long-polling connection
+        try (SseClient stream = SseClient.open(base)) {
+            assertEquals(404, get("/_live/poll/" + stream.connectionId(), LiveClient.BROWSER_COOKIE).statusCode());
+        }
         HttpResponse<String> crossSite = http.send(request("/_live/poll/" + connection, LiveClient.BROWSER_COOKIE)
                 .header("Origin", "https://other.example").GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(403, crossSite.statusCode());

@@ -48,13 +48,18 @@ public class LongPollRoute implements HttpConnectionOpener.Carrier {
     /** {@code GET <root>/poll/<id>}. */
     public void poll(RoutingContext context) {
         Session session = connections.named(context);
-        if (session != null) {
-            LongPollChannel channel = (LongPollChannel) session.channel();
-            channel.eventLoop().runOnContext(ignored -> {
-                dispatcher.heard(session);
-                channel.polled(context.response());
-            });
+        if (session == null) {
+            return;
         }
+        // The ids of both HTTP carriers share one registry: a stream's id names no long-polling connection
+        if (!(session.channel() instanceof LongPollChannel channel)) {
+            context.response().setStatusCode(404).end();
+            return;
+        }
+        channel.eventLoop().runOnContext(ignored -> {
+            dispatcher.heard(session);
+            channel.polled(context.response());
+        });
     }
 
     @Override
