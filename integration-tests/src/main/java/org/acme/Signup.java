@@ -13,6 +13,7 @@ import io.quarkiverse.live.Live;
 
 /**
  * A signup form: validated on submit, and checked while the user types (errors show only for fields already touched).
+ * One submit shows every message: a value that is no number and an empty required field come together.
  */
 @Live(path = "/signup")
 public class Signup {
@@ -38,7 +39,7 @@ public class Signup {
     public record Registration(
             @NotBlank @Size(max = 40) String name,
             @NotBlank @Email String email,
-            @NotNull @Min(18) @Max(130) Integer age,
+            @Min(18) @Max(130) int age,
             @NotNull Plan plan,
             @AssertTrue(message = "please accept the terms") boolean terms) {
     }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -159,7 +160,7 @@ class HostileInputTest {
             assertError(client.sendRaw("{\"t\":\"event\",\"ref\":1,\"id\":\"" + id
                     + "\",\"handler\":\"money\",\"args\":[1," + "9".repeat(1001) + "]}"), "malformed");
 
-            // Inside records and POJOs, keyed by the field (a form's first bad field is the one reported)
+            // Inside records and POJOs, keyed by the field
             assertFieldRefused(id, "weight", "NaN", "\"NaN\" is not a valid double");
             assertFieldRefused(id, "weight", "1e309", "out of range for double");
             assertFieldRefused(id, "price", "1e999999999", "out of range for BigDecimal");
@@ -167,11 +168,9 @@ class HostileInputTest {
             assertFieldRefused(id, "discount", "1e39", "out of range for Float");
             JsonObject parcel = client.event(id, "parcel", new JsonObject().put("width", "Infinity")
                     .put("value", "1"));
-            assertEquals(Map.of("width", "\"Infinity\" is not a valid double"),
-                    parcel.getJsonObject("errors").getMap(), parcel.encode());
+            assertEquals(Map.of("width", "must be a number"), parcel.getJsonObject("errors").getMap(), parcel.encode());
             parcel = client.event(id, "parcel", new JsonObject().put("width", "1").put("value", "-1e999999999"));
-            assertEquals(Map.of("value", "out of range for BigDecimal"), parcel.getJsonObject("errors").getMap(),
-                    parcel.encode());
+            assertEquals(Map.of("value", "is out of range"), parcel.getJsonObject("errors").getMap(), parcel.encode());
 
             // Large, small and long numbers within reason still pass
             assertEquals("ratio 1.7976931348623157E308", last(client.event(id, "ratio", "1.7976931348623157e308")));
@@ -307,7 +306,8 @@ class HostileInputTest {
                 .put("quantity", "3").put("discount", "0.1").put(field, value);
         JsonObject reply = client.event(id, "order", order);
         assertError(reply, "bad-arguments");
-        assertEquals(Map.of(field, message), reply.getJsonObject("errors").getMap(), reply.encode());
+        assertEquals(Set.of(field), reply.getJsonObject("errors").fieldNames(), reply.encode());
+        assertTrue(reply.getString("message").contains(field + ": " + message), reply.encode());
     }
 
     private static String last(JsonObject reply) {
@@ -331,7 +331,8 @@ class HostileInputTest {
         JsonObject errors = reply.getJsonObject("errors");
         assertTrue(errors != null && errors.getString(key) != null, "a message for " + key + ": " + reply.encode());
         if (message != null) {
-            assertEquals(message, errors.getString(key), reply.encode());
+            // The developer's detail; the user reads a message of their own (EveryMessageAtOnceTest)
+            assertTrue(reply.getString("message").contains(key + ": " + message), reply.encode());
         }
     }
 

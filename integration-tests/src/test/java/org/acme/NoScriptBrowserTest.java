@@ -63,6 +63,8 @@ class NoScriptBrowserTest extends BrowserTestBase {
         page.getByText("Sign up", new Page.GetByTextOptions().setExact(true)).last().click();
         assertThat(page.locator("#error-email")).not().isEmpty();
         assertThat(page.locator("#error-terms")).not().isEmpty();
+        // A value that does not convert comes back with the others' messages too, not as an error page
+        assertThat(page.locator("#error-age")).hasText("must not be empty");
         assertThat(page.locator(".welcome")).hasCount(0);
 
         page.getByLabel("Name").fill("Ada");

@@ -10,8 +10,8 @@ import com.microsoft.playwright.Page;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The signup demo in headless Chromium: messages next to the fields, live while typing for touched fields only, and
- * a valid submit without a reload.
+ * The signup demo in headless Chromium: every message next to its field after one submit, live while typing for touched
+ * fields only, and a valid submit without a reload.
  */
 @QuarkusTest
 class SignupBrowserTest extends BrowserTestBase {
@@ -37,6 +37,21 @@ class SignupBrowserTest extends BrowserTestBase {
         assertThat(page.locator(".saves")).hasText("0 saved");
         // What the user typed is still there
         assertThat(page.locator("input[name=email]")).hasValue("not an email");
+        assertNoReload(page);
+    }
+
+    @Test
+    void oneSubmitShowsEveryMessageEvenWhenAValueIsNoNumber() {
+        page.locator("button[type=submit]").click();
+        assertThat(page.locator(".error")).hasText(new String[] { "must not be blank", "must not be blank",
+                "must not be empty", "must not be null", "please accept the terms" });
+
+        page.locator("input[name=age]").fill("abc");
+        page.locator("button[type=submit]").click();
+        assertThat(page.locator("#error-age")).hasText("must be a number");
+        assertThat(page.locator(".error")).hasText(new String[] { "must not be blank", "must not be blank",
+                "must be a number", "must not be null", "please accept the terms" });
+        assertThat(page.locator(".saves")).hasText("0 saved");
         assertNoReload(page);
     }
 

@@ -137,9 +137,14 @@ public class ComponentCodeProcessor {
         SharedFieldUse sharedUse = sharedFields.isEmpty() ? null
                 : SharedFieldUse.of(component.componentClass().name().toString(), sharedFields);
         MethodDescriptor sharedHandler = MethodDescriptor.ofMethod(self, "sharedHandler", void.class, String.class);
+        MethodDescriptor dryRunnableHandler = MethodDescriptor.ofMethod(self, "dryRunnableHandler", void.class,
+                String.class);
         for (MethodInfo method : component.handlers()) {
             if (sharedUse != null && sharedUse.mayTouch(method.name(), method.descriptor())) {
                 ctor.invokeVirtualMethod(sharedHandler, ctor.getThis(), ctor.load(method.name()));
+            }
+            if (Handlers.isDryRunnable(method)) {
+                ctor.invokeVirtualMethod(dryRunnableHandler, ctor.getThis(), ctor.load(method.name()));
             }
             int count = method.parametersCount();
             ResultHandle types = ctor.newArray(Class.class, count);

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.IndexView;
+import org.jboss.jandex.AnnotationTarget;
 import org.jboss.jandex.MethodInfo;
 import org.jboss.jandex.Type;
 
@@ -50,6 +51,19 @@ final class Handlers {
             return argument.name().equals(LiveDotNames.VOID);
         }
         return false;
+    }
+
+    /**
+     * Whether a handler of a component gets {@code DryRunnable}: one whose parameters carry annotations, among which
+     * Hibernate Validator may find constraints (or {@code @Valid}), and which is not final, so that it can be
+     * intercepted.
+     */
+    static boolean isDryRunnable(MethodInfo method) {
+        return method.declaringClass().hasDeclaredAnnotation(LiveDotNames.LIVE) && isHandler(method)
+                && !Modifier.isFinal(method.flags()) && method.annotations().stream()
+                        .anyMatch(annotation -> annotation.target().kind() == AnnotationTarget.Kind.METHOD_PARAMETER
+                                || annotation.target().kind() == AnnotationTarget.Kind.TYPE
+                                        && annotation.target().asType().enclosingTarget().kind() == AnnotationTarget.Kind.METHOD_PARAMETER);
     }
 
     /** Value types client input converts to from a single string or number, besides primitives and boxes. */

@@ -7,6 +7,9 @@ import io.quarkiverse.live.runtime.dev.LiveReloadScan;
 import io.quarkiverse.live.runtime.dev.RestartRestore;
 import io.quarkiverse.live.runtime.dev.RestartSnapshot;
 import io.quarkiverse.live.runtime.dispatch.ArgumentBinder;
+import io.quarkiverse.live.runtime.dispatch.ConversionMessages;
+import io.quarkiverse.live.runtime.dispatch.DryRun;
+import io.quarkiverse.live.runtime.dispatch.DryRunnable;
 import io.quarkiverse.live.runtime.dispatch.Dispatcher;
 import io.quarkiverse.live.runtime.dispatch.LiveConnectionProducer;
 import io.quarkiverse.live.runtime.dispatch.LiveLocaleResolver;
@@ -29,6 +32,7 @@ import io.quarkiverse.live.runtime.transport.ws.IdentityCapture;
 import io.quarkiverse.live.runtime.transport.ws.SameOriginCheck;
 import io.quarkiverse.live.runtime.transport.ws.TextFrameWriters;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.arc.deployment.AnnotationsTransformerBuildItem;
 import io.quarkus.arc.deployment.BeanDefiningAnnotationBuildItem;
 import io.quarkus.arc.processor.BuiltinScope;
 import io.quarkus.deployment.annotations.BuildProducer;
@@ -38,6 +42,8 @@ import io.quarkus.deployment.builditem.LaunchModeBuildItem;
 import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
 import io.quarkus.deployment.execannotations.ExecutionModelAnnotationsAllowedBuildItem;
 import io.quarkus.runtime.LaunchMode;
+
+import org.jboss.jandex.AnnotationTransformation;
 
 /**
  * The extension's CDI wiring: its own beans, and {@code @Live} as a bean-defining annotation so every component is a
@@ -59,7 +65,7 @@ public class LiveProcessor {
                 .addBeanClasses(LiveComponents.class, ComponentIds.class, ComponentRenderer.class, ComponentRegistry.class,
                         LivePages.class, LiveEngineSetup.class, Dispatcher.class, OriginPolicy.class, SameOriginCheck.class,
                         IdentityCapture.class, ConnectionLimitCheck.class, TextFrameWriters.class, Connections.class, BrowserBinding.class,
-                        ArgumentBinder.class, LiveLocaleResolver.class,
+                        ArgumentBinder.class, ConversionMessages.class, LiveLocaleResolver.class, DryRunnable.class, DryRun.class,
                         LiveSectionHelperFactory.class, Pusher.class, LiveConnectionProducer.class,
                         VertxSharedStore.class, SharedCodec.class, SharedStateEngine.class, PresenceTracker.class, MountClaims.class,
                         PresenceProducer.class, LiveReloadScan.class, RestartSnapshot.class, RestartRestore.class)
@@ -99,6 +105,17 @@ public class LiveProcessor {
     ExecutionModelAnnotationsAllowedBuildItem executionModelAnnotationsOnComponents() {
         return new ExecutionModelAnnotationsAllowedBuildItem(
                 method -> method.declaringClass().hasDeclaredAnnotation(LiveDotNames.LIVE));
+    }
+
+    /**
+     * Handlers whose parameters carry annotations get {@link DryRunnable}: a call whose values did not all convert can
+     * then still have the others validated, without running the handler.
+     */
+    @BuildStep
+    AnnotationsTransformerBuildItem dryRunnableHandlers() {
+        return new AnnotationsTransformerBuildItem(AnnotationTransformation.forMethods()
+                .whenMethod(Handlers::isDryRunnable)
+                .transform(context -> context.add(DryRunnable.class)));
     }
 
     @BuildStep

@@ -31,6 +31,7 @@ public abstract class ComponentBinding {
     private final Map<String, String> writableGenericTypes = new LinkedHashMap<>();
     private final List<SharedField> sharedFields = new ArrayList<>();
     private final Set<String> touchingShared = new HashSet<>();
+    private final Set<String> dryRunnable = new HashSet<>();
     private ExecutionModel mountModel = ExecutionModel.EVENT_LOOP;
     private ExecutionModel unmountModel = ExecutionModel.EVENT_LOOP;
     private boolean keepsPageRequest;
@@ -77,6 +78,22 @@ public abstract class ComponentBinding {
     /** Called by the generated constructor for each handler that may read or change a {@code @Shared} field. */
     protected final void sharedHandler(String handlerName) {
         touchingShared.add(handlerName);
+    }
+
+    /**
+     * Called by the generated constructor for each handler the build made a dry run possible for: its parameters carry
+     * annotations, constraints among them perhaps.
+     */
+    protected final void dryRunnableHandler(String handlerName) {
+        dryRunnable.add(handlerName);
+    }
+
+    /**
+     * Whether a call of the handler can be made as a dry run, its arguments validated and the handler not run: when it
+     * cannot, its arguments carry no constraints to check.
+     */
+    public boolean dryRunnable(String handlerName) {
+        return dryRunnable.contains(handlerName);
     }
 
     /**

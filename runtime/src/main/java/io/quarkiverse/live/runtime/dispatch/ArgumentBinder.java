@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.inject.Inject;
@@ -61,6 +62,8 @@ public class ArgumentBinder {
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .build();
+    static final int MAX_PROBLEMS = 64;
+
     private final Map<String, JavaType> types = new ConcurrentHashMap<>();
     private final FormExpansion forms;
 
@@ -84,13 +87,16 @@ public class ArgumentBinder {
     }
 
     /**
-     * @throws InvalidArguments with a message per parameter (or field) that does not fit, or without any when the
-     *         arguments are refused as a whole: their number is wrong, or a form exceeds the limits
+     * Converts every argument. A value that does not convert is left out (its field removed from the form, or its
+     * argument a placeholder) and reported in the result, and the rest is converted all the same, so that one submit
+     * shows every problem; at most {@value #MAX_PROBLEMS} are reported.
+     *
+     * @throws InvalidArguments when the arguments are refused as a whole: their number is wrong, or a form exceeds the
+     *         limits
      */
-    public Object[] bind(HandlerSignature handler, JsonArray values) throws InvalidArguments {
+    public BoundArguments bind(HandlerSignature handler, JsonArray values) throws InvalidArguments {
         if (values.size() != handler.arity()) {
-            throw new InvalidArguments(handler + " takes " + handler.arity() + " argument(s), got " + values.size(),
-                    Map.of());
+            throw new InvalidArguments(handler + " takes " + handler.arity() + " argument(s), got " + values.size());
         }
         Object[] plain = new Object[handler.arity()];
         for (int i = 0; i < plain.length; i++) {
@@ -98,27 +104,42 @@ public class ArgumentBinder {
                 plain[i] = forms.expand(values.getValue(i));
             } catch (FormExpansion.Refused e) {
                 throw new InvalidArguments("Invalid arguments for " + handler + ": " + handler.parameterNames().get(i)
-                        + " refused: " + e.getMessage(), Map.of());
+                        + " refused: " + e.getMessage());
             }
         }
         Object[] args = new Object[handler.arity()];
-        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, ConversionProblem> problems = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
-            String parameter = handler.parameterNames().get(i);
-            JavaType type = type(handler.genericTypes().get(i));
+            args[i] = readEach(handler, i, plain[i], problems);
+        }
+        return new BoundArguments(args, List.copyOf(problems.values()));
+    }
+
+    /**
+     * Reads one argument; while a field of it does not convert, notes the problem, puts a placeholder in the field's
+     * place (a primitive's zero, or {@code null}; a field the type does not have is removed) and reads again. The
+     * expanded value is the binder's own copy, free to change. A failure that names no field, or one already noted,
+     * makes the whole argument a placeholder.
+     */
+    private Object readEach(HandlerSignature handler, int index, Object value, Map<String, ConversionProblem> problems) {
+        String parameter = handler.parameterNames().get(index);
+        JavaType type = type(handler.genericTypes().get(index));
+        while (true) {
             try {
-                args[i] = read(plain[i], true, type);
+                return read(value, true, type);
             } catch (IOException | RuntimeException e) {
                 LOG.debugf("Argument %s of %s refused: %s", parameter, handler, e);
-                describe(parameter, type.getRawClass(), e, errors);
+                List<Object> path = path(e);
+                ConversionProblem problem = describe(parameter, type.getRawClass(), e, valueAt(value, path));
+                boolean noted = problems.containsKey(problem.key()) || problems.size() >= MAX_PROBLEMS;
+                if (!noted) {
+                    problems.put(problem.key(), problem);
+                }
+                if (noted || !replaceAt(value, path, specific(e))) {
+                    return placeholder(type.getRawClass());
+                }
             }
         }
-        if (!errors.isEmpty()) {
-            List<String> messages = new ArrayList<>();
-            errors.forEach((key, message) -> messages.add(key + ": " + message));
-            throw new InvalidArguments("Invalid arguments for " + handler + ": " + String.join("; ", messages), errors);
-        }
-        return args;
     }
 
     /**
@@ -137,9 +158,7 @@ public class ArgumentBinder {
         } catch (FormExpansion.Refused e) {
             throw new ConversionException(e.getMessage());
         } catch (IOException | RuntimeException e) {
-            Map<String, String> errors = new LinkedHashMap<>();
-            describe("value", type, e, errors);
-            throw new ConversionException(errors.values().iterator().next());
+            throw new ConversionException(describe("value", type, e, value).detail());
         }
     }
 
@@ -166,35 +185,144 @@ public class ArgumentBinder {
     }
 
     /**
-     * Adds the message for one parameter that could not be converted to {@code type}, keyed by the parameter or the
-     * field path inside it. Messages never repeat more than the start of what the client sent.
+     * Why one value could not be converted to {@code type}, keyed by the parameter or the field path inside it. The
+     * detail never repeats more than the start of what the client sent.
+     *
+     * @param sent the value the failure is about, as the client sent it, when it could be found
      */
-    private static void describe(String parameter, Class<?> type, Throwable failure, Map<String, String> errors) {
+    private static ConversionProblem describe(String parameter, Class<?> type, Throwable failure, Object sent) {
         String key = parameter;
-        String message;
-        boolean nested = failure instanceof JsonMappingException mapping && !mapping.getPath().isEmpty();
         // Inside a record or POJO the key is the field path, as the form names it; inside a collection, the parameter
         if (failure instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
                 && mapping.getPath().get(0).getFieldName() != null) {
             key = fieldPath(mapping.getPath());
         }
-        if (failure instanceof BoundedNumbers.NumberRefused refused) {
-            message = refused.getOriginalMessage();
-        } else if (failure instanceof UnrecognizedPropertyException unknown) {
-            message = "unknown field '" + unknown.getPropertyName() + "'";
-        } else if (failure instanceof InvalidFormatException format) {
-            message = describe(format.getValue()) + " is not a valid " + typeName(format.getTargetType());
-        } else if (failure instanceof InputCoercionException coercion) {
-            message = "out of range for " + typeName(coercion.getTargetType());
-        } else if (failure instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            message = "expected " + article(typeName(mismatch.getTargetType()));
+        boolean nested = failure instanceof JsonMappingException mapping && !mapping.getPath().isEmpty();
+        Throwable specific = specific(failure);
+        Class<?> target = nested ? null : type;
+        String detail;
+        if (specific instanceof BoundedNumbers.NumberRefused refused) {
+            detail = refused.getOriginalMessage();
+        } else if (specific instanceof UnrecognizedPropertyException unknown) {
+            detail = "unknown field '" + unknown.getPropertyName() + "'";
+        } else if (specific instanceof InvalidFormatException format) {
+            target = format.getTargetType();
+            detail = describe(format.getValue()) + " is not a valid " + typeName(target);
+        } else if (specific instanceof InputCoercionException coercion) {
+            target = coercion.getTargetType();
+            detail = "out of range for " + typeName(target);
+        } else if (specific instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            target = mismatch.getTargetType();
+            detail = "expected " + article(typeName(target));
         } else if (nested || Collection.class.isAssignableFrom(type)) {
-            message = "not a valid value";
+            detail = "not a valid value";
         } else {
             // Anything else a deserializer threw, java.time refusing a day past year 999,999,999 for one
-            message = "not a valid " + typeName(type);
+            detail = "not a valid " + typeName(type);
         }
-        errors.putIfAbsent(key, message);
+        return new ConversionProblem(key, ConversionKinds.of(specific, target, sent), detail,
+                target != null && target.isEnum() ? ConversionKinds.choices(target) : List.of());
+    }
+
+    /** Jackson wraps what a field's deserializer threw in a plain mapping exception that only adds the path. */
+    private static Throwable specific(Throwable failure) {
+        Throwable specific = failure;
+        while (specific.getClass() == JsonMappingException.class && specific.getCause() != null) {
+            specific = specific.getCause();
+        }
+        return specific;
+    }
+
+    /** The failure's path as field names and list indexes, empty when it is about the argument itself. */
+    private static List<Object> path(Throwable failure) {
+        List<Object> path = new ArrayList<>();
+        if (failure instanceof JsonMappingException mapping) {
+            for (JsonMappingException.Reference reference : mapping.getPath()) {
+                path.add(reference.getFieldName() != null ? reference.getFieldName() : reference.getIndex());
+            }
+        }
+        return path;
+    }
+
+    /** The value at the path inside the expanded argument, or {@code null} when there is none. */
+    private static Object valueAt(Object value, List<Object> path) {
+        Object current = value;
+        for (Object step : path) {
+            current = child(current, step);
+        }
+        return current;
+    }
+
+    /**
+     * Puts a placeholder where the failure's path points: the zero of a primitive it names (Jackson refuses a missing
+     * primitive as it refuses {@code null}), otherwise {@code null}; a field the type does not have is removed.
+     *
+     * @return whether anything changed, so that reading again can give another answer
+     */
+    @SuppressWarnings("unchecked")
+    private static boolean replaceAt(Object value, List<Object> path, Throwable failure) {
+        if (path.isEmpty()) {
+            return false;
+        }
+        Object parent = valueAt(value, path.subList(0, path.size() - 1));
+        Object last = path.get(path.size() - 1);
+        Class<?> target = failure instanceof MismatchedInputException mismatch ? mismatch.getTargetType()
+                : failure instanceof InputCoercionException coercion ? coercion.getTargetType() : null;
+        Object placeholder = target != null && target.isPrimitive() ? placeholder(target) : null;
+        if (parent instanceof Map<?, ?> map && last instanceof String name && map.containsKey(name)) {
+            Object before = map.get(name);
+            if (failure instanceof UnrecognizedPropertyException) {
+                map.remove(name);
+                return true;
+            }
+            ((Map<String, Object>) map).put(name, placeholder);
+            return !Objects.equals(before, placeholder);
+        }
+        if (parent instanceof List<?> list && last instanceof Integer i && i >= 0 && i < list.size()
+                && !Objects.equals(list.get(i), placeholder)) {
+            ((List<Object>) list).set(i, placeholder);
+            return true;
+        }
+        return false;
+    }
+
+    private static Object child(Object container, Object step) {
+        if (container instanceof Map<?, ?> map && step instanceof String name) {
+            return map.get(name);
+        }
+        if (container instanceof List<?> list && step instanceof Integer i && i >= 0 && i < list.size()) {
+            return list.get(i);
+        }
+        return null;
+    }
+
+    /** What an argument that did not convert holds: handlers never see it, but constraints on the others are checked. */
+    private static Object placeholder(Class<?> type) {
+        if (!type.isPrimitive()) {
+            return null;
+        }
+        if (type == boolean.class) {
+            return false;
+        }
+        if (type == char.class) {
+            return '\0';
+        }
+        if (type == long.class) {
+            return 0L;
+        }
+        if (type == double.class) {
+            return 0d;
+        }
+        if (type == float.class) {
+            return 0f;
+        }
+        if (type == short.class) {
+            return (short) 0;
+        }
+        if (type == byte.class) {
+            return (byte) 0;
+        }
+        return 0;
     }
 
     private static String fieldPath(List<JsonMappingException.Reference> path) {

@@ -81,7 +81,7 @@ final class BoundedNumbers extends BeanDeserializerModifier {
                 // "NaN" and "Infinity" are no numbers a person types; "1e400" is one, too large
                 if (text != null && text.chars().noneMatch(Character::isDigit)) {
                     throw new NumberRefused(p,
-                            ArgumentBinder.describe(text) + " is not a valid " + ArgumentBinder.typeName(type));
+                            ArgumentBinder.describe(text) + " is not a valid " + ArgumentBinder.typeName(type), false);
                 }
                 throw outOfRange(p);
             }
@@ -89,7 +89,7 @@ final class BoundedNumbers extends BeanDeserializerModifier {
         }
 
         private NumberRefused outOfRange(JsonParser p) {
-            return new NumberRefused(p, "out of range for " + ArgumentBinder.typeName(type));
+            return new NumberRefused(p, "out of range for " + ArgumentBinder.typeName(type), true);
         }
     }
 
@@ -99,8 +99,16 @@ final class BoundedNumbers extends BeanDeserializerModifier {
      */
     static final class NumberRefused extends JsonMappingException {
 
-        private NumberRefused(JsonParser p, String message) {
+        private final boolean outOfRange;
+
+        private NumberRefused(JsonParser p, String message, boolean outOfRange) {
             super(p, message);
+            this.outOfRange = outOfRange;
+        }
+
+        /** Whether the number is too large, too small or too long, rather than no number at all ({@code NaN}). */
+        boolean outOfRange() {
+            return outOfRange;
         }
     }
 }

@@ -1,7 +1,10 @@
 package io.quarkiverse.live.runtime.dispatch;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -56,6 +59,7 @@ public class Dispatcher {
     private final ComponentRegistry registry;
     private final ComponentRenderer renderer;
     private final ArgumentBinder binder;
+    private final ConversionMessages conversionMessages;
     private final ServerBuild build;
     private final LiveRuntimeConfig config;
     private final SharedStateEngine shared;
@@ -66,7 +70,8 @@ public class Dispatcher {
 
     Dispatcher(ComponentRegistry registry, ComponentRenderer renderer, ArgumentBinder binder, ServerBuild build,
             LiveRuntimeConfig config, SharedStateEngine shared, MountClaims claims, LiveReloadScan reloadScan,
-            RestartRestore restartRestore) {
+            RestartRestore restartRestore, ConversionMessages conversionMessages) {
+        this.conversionMessages = conversionMessages;
         this.reloadScan = reloadScan;
         this.restartRestore = restartRestore;
         this.shared = shared;
@@ -292,17 +297,17 @@ public class Dispatcher {
             return DONE;
         }
         Set<String> covered = coveredKeys(handler, event.args());
-        Object[] args;
+        BoundArguments bound;
         try {
-            args = binder.bind(handler, event.args());
+            bound = binder.bind(handler, event.args());
         } catch (InvalidArguments e) {
-            if (e.errors().isEmpty()) {
-                answer.send(Replies.error(event.ref(), event.id(), ErrorCode.BAD_ARGUMENTS, e.getMessage()));
-                return DONE;
-            }
-            return finish(scope, answer, Outcome.rejected(ErrorCode.BAD_ARGUMENTS, e.getMessage(), e.errors(),
-                    handler.name(), covered, event.touched()));
+            answer.send(Replies.error(event.ref(), event.id(), ErrorCode.BAD_ARGUMENTS, e.getMessage()));
+            return DONE;
         }
+        if (!bound.complete()) {
+            return finish(scope, answer, notConverted(answer, handler, bound, event, covered));
+        }
+        Object[] args = bound.values();
         if (!binding.touchesShared(handler.name())) {
             return invoke(scope, answer, handler, event, args, covered, null);
         }
@@ -364,6 +369,30 @@ public class Dispatcher {
                 return finish(scope, answer, Outcome.succeeded(handler.name(), covered));
             });
         });
+    }
+
+    /**
+     * The answer to a call with values that did not convert: their messages, and the constraint messages of the values
+     * that did, from a dry run of the call. So one submit shows every problem of a form.
+     */
+    private Outcome notConverted(Answer answer, HandlerSignature handler, BoundArguments bound,
+            ClientMessage.Event event, Set<String> covered) {
+        MountedComponent component = answer.component;
+        List<Locale.LanguageRange> languages = answer.session.languages();
+        Map<String, String> errors = new LinkedHashMap<>();
+        List<String> details = new ArrayList<>();
+        for (ConversionProblem problem : bound.problems()) {
+            errors.put(problem.key(), conversionMessages.text(problem, languages));
+            details.add(problem.key() + ": " + problem.detail());
+        }
+        if (component.binding().dryRunnable(handler.name())) {
+            Map<String, String> violations = DryRun.violations(handler.toString(),
+                    () -> LiveLocaleResolver.withLanguages(languages,
+                            () -> component.binding().invoke(component.instance(), handler.name(), bound.values())));
+            violations.forEach(errors::putIfAbsent);
+        }
+        return Outcome.rejected(ErrorCode.BAD_ARGUMENTS, "Invalid arguments for " + handler + ": "
+                + String.join("; ", details), errors, handler.name(), covered, event.touched());
     }
 
     /** A call that changed nothing for good: its shared fields go back to what they held, and its locks are released. */

@@ -145,7 +145,8 @@ public class FormPostRoute {
     private void respond(RoutingContext context, MountedComponent component, String browser, JsonObject answer) {
         String code = answer == null ? ErrorCode.HANDLER_FAILED
                 : "ok".equals(answer.getString("t")) ? null : answer.getString("code");
-        if (code == null || code.equals(ErrorCode.INVALID)) {
+        if (code == null || code.equals(ErrorCode.INVALID)
+                || code.equals(ErrorCode.BAD_ARGUMENTS) && answer.getJsonObject("errors") != null) {
             // Done, or refused with messages the component now shows next to their fields
             pages.remember(browser, component);
             back(context);
