@@ -24,6 +24,7 @@ import io.quarkiverse.live.runtime.template.Markup.Attribute;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.qute.Expression;
 import io.quarkus.qute.deployment.TemplatesAnalysisBuildItem.TemplateAnalysis;
 import io.quarkus.qute.deployment.TemplatesAnalysisBuildItem;
@@ -44,7 +45,8 @@ public class TemplateBindingsProcessor {
 
     @BuildStep
     void checkComponentTemplates(List<LiveComponentBuildItem> components, List<ComponentTemplateBuildItem> templates,
-            TemplatesAnalysisBuildItem analysis, BuildProducer<ValidationErrorBuildItem> errors) {
+            TemplatesAnalysisBuildItem analysis, CombinedIndexBuildItem index,
+            BuildProducer<ValidationErrorBuildItem> errors) {
         List<String> problems = new ArrayList<>();
         for (ComponentTemplateBuildItem template : templates) {
             checkEventAttributes(template, problems);
@@ -52,7 +54,8 @@ public class TemplateBindingsProcessor {
         for (LiveComponentBuildItem component : components) {
             for (TemplateAnalysis templateAnalysis : analysis.getAnalysis()) {
                 if (isTemplateOf(component, templateAnalysis)) {
-                    checkExpressions(component, templateAnalysis, problems);
+                    checkExpressions(component, templateAnalysis, ErrorKeys.of(component, index.getIndex()),
+                            problems);
                 }
             }
         }
@@ -174,7 +177,7 @@ public class TemplateBindingsProcessor {
     }
 
     private static void checkExpressions(LiveComponentBuildItem component, TemplateAnalysis analysis,
-            List<String> problems) {
+            ErrorKeys errorKeys, List<String> problems) {
         Set<String> names = new LinkedHashSet<>();
         names.add(ComponentView.ERRORS);
         for (FieldInfo field : component.stateFields()) {
@@ -190,11 +193,23 @@ public class TemplateBindingsProcessor {
                 continue;
             }
             String root = expression.getParts().get(0).getName();
+            String where = component.templateId() + ":" + expression.getOrigin().getLine() + ": {"
+                    + expression.toOriginalString() + "}: ";
             if (!names.contains(root)) {
-                problems.add(component.templateId() + ":" + expression.getOrigin().getLine() + ": {"
-                        + expression.toOriginalString() + "}: " + component.name() + " has no field or method '" + root
-                        + "'" + Suggestions.didYouMean(root, names));
+                problems.add(where + component.name() + " has no field or method '" + root + "'"
+                        + Suggestions.didYouMean(root, names));
+            } else if (root.equals(ComponentView.ERRORS) && !isStateOrReader(component, root)) {
+                String problem = errorKeys.problem(expression);
+                if (problem != null) {
+                    problems.add(where + problem);
+                }
             }
         }
+    }
+
+    /** Whether the component has a field or method of that name, which a template reads instead of its errors. */
+    private static boolean isStateOrReader(LiveComponentBuildItem component, String name) {
+        return component.stateFields().stream().anyMatch(field -> field.name().equals(name))
+                || component.readers().stream().anyMatch(reader -> reader.name().equals(name));
     }
 }
