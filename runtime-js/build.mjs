@@ -1,5 +1,5 @@
-// npm run build: bundles and minifies src/live.js, and on their own the fallback carriers src/fallback.js and the
-// dev-mode script src/dev.js, into the jar's resources, where Maven packages them.
+// npm run build: bundles and minifies src/live.js, and on their own the fallback carriers src/fallback.js, the
+// dev-mode script src/dev.js and the upload script src/upload.js, into the jar's resources, where Maven packages them.
 // Paths are relative to this file, so it works from any working directory.
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -17,6 +17,7 @@ const bundles = [
   ['fallback.js', 'fallback.js', 'fallback carriers'],
   ['live.js', 'runtime.js', 'runtime'],
   ['dev.js', 'dev.js', 'dev mode'],
+  ['upload.js', 'upload.js', 'uploads'],
 ];
 const define = {};
 for (const [source, target, what] of bundles) {

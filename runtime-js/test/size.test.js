@@ -46,3 +46,16 @@ test(`fallback.js is under ${FALLBACK_BUDGET} bytes gzipped (level 9), and the r
   assert.doesNotMatch(readFileSync(bundle).toString(), /EventSource/);
   assert.match(readFileSync(bundle).toString(), /import\("\.\/fallback\.js\?v=[\w-]{12}"\)/, 'imported with its hash');
 });
+
+// The upload script is loaded only by applications whose handlers take files: a bundle of its own, outside the budget
+const UPLOAD_BUDGET = 1536;
+const uploads = new URL('../target/classes/META-INF/quarkus-live/upload.js', import.meta.url);
+
+test(`upload.js is under ${UPLOAD_BUDGET} bytes gzipped (level 9), and the runtime carries none of it`, t => {
+  const code = readFileSync(uploads);
+  const size = gzipSync(code, { level: 9 }).length;
+  t.diagnostic(`upload.js: ${code.length} bytes, ${size} bytes gzipped`);
+  assert.ok(size < UPLOAD_BUDGET, `upload.js is ${size} bytes gzipped, the budget is under ${UPLOAD_BUDGET}`);
+  assert.match(code.toString(), /requestSubmit/);
+  assert.doesNotMatch(readFileSync(bundle).toString(), /requestSubmit|data-cancel-upload/);
+});

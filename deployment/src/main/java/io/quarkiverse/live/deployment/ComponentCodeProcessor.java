@@ -9,6 +9,8 @@ import java.util.Set;
 import jakarta.inject.Singleton;
 
 import org.jboss.jandex.FieldInfo;
+import org.jboss.jandex.AnnotationInstance;
+import org.jboss.jandex.AnnotationTarget;
 import org.jboss.jandex.MethodInfo;
 import org.jboss.jandex.PrimitiveType;
 import org.jboss.jandex.Type;
@@ -146,6 +148,11 @@ public class ComponentCodeProcessor {
             if (Handlers.isDryRunnable(method)) {
                 ctor.invokeVirtualMethod(dryRunnableHandler, ctor.getThis(), ctor.load(method.name()));
             }
+            for (int i = 0; i < method.parametersCount(); i++) {
+                if (Handlers.isUpload(method.parameterType(i))) {
+                    generateUploadField(ctor, self, method, i);
+                }
+            }
             int count = method.parametersCount();
             ResultHandle types = ctor.newArray(Class.class, count);
             ResultHandle genericTypes = ctor.newArray(String.class, count);
@@ -258,6 +265,22 @@ public class ComponentCodeProcessor {
                     lifecycle.checkCast(lifecycle.getMethodParam(0), className));
         }
         lifecycle.returnValue(null);
+    }
+
+    /** Registers an upload parameter with its {@code @Upload} limits, or the defaults when it has none. */
+    private static void generateUploadField(MethodCreator ctor, String self, MethodInfo method, int position) {
+        AnnotationInstance upload = method.annotations(LiveDotNames.UPLOAD).stream()
+                .filter(a -> a.target().kind() == AnnotationTarget.Kind.METHOD_PARAMETER
+                        && a.target().asMethodParameter().position() == position)
+                .findFirst().orElse(null);
+        long maxSize = upload == null || upload.value("maxSize") == null ? 0 : upload.value("maxSize").asLong();
+        int maxFiles = upload == null || upload.value("maxFiles") == null ? 10 : upload.value("maxFiles").asInt();
+        String accept = upload == null || upload.value("accept") == null ? ""
+                : String.join(",", upload.value("accept").asStringArray());
+        ctor.invokeVirtualMethod(MethodDescriptor.ofMethod(self, "uploadField", void.class, String.class, long.class,
+                int.class, String.class, boolean.class), ctor.getThis(), ctor.load(method.parameterName(position)),
+                ctor.load(maxSize), ctor.load(maxFiles), ctor.load(accept),
+                ctor.load(Handlers.isMultipleUpload(method.parameterType(position))));
     }
 
     /** {@code int.class} is {@code Integer.TYPE} in bytecode; other types are class literals. */

@@ -66,11 +66,24 @@ final class Handlers {
                                         && annotation.target().asType().enclosingTarget().kind() == AnnotationTarget.Kind.METHOD_PARAMETER);
     }
 
+    /**
+     * Whether the parameter takes files: {@code UploadedFile}, or a {@code List}, {@code Set} or {@code Collection}
+     * of them ({@code multiple}).
+     */
+    static boolean isUpload(Type type) {
+        return type.name().equals(LiveDotNames.UPLOADED_FILE) || isMultipleUpload(type);
+    }
+
+    static boolean isMultipleUpload(Type type) {
+        return type.kind() == Type.Kind.PARAMETERIZED_TYPE && COLLECTIONS.contains(type.name().toString())
+                && type.asParameterizedType().arguments().get(0).name().equals(LiveDotNames.UPLOADED_FILE);
+    }
+
     /** Value types client input converts to from a single string or number, besides primitives and boxes. */
     private static final Set<String> VALUE_TYPES = Set.of("java.math.BigDecimal", "java.math.BigInteger",
             "java.util.UUID", "java.time.LocalDate", "java.time.LocalDateTime", "java.time.LocalTime",
             "java.time.Instant", "java.time.OffsetDateTime", "java.time.ZonedDateTime", "java.time.Duration",
-            "java.time.YearMonth");
+            "java.time.YearMonth", "io.quarkiverse.live.UploadedFile");
     private static final Set<String> COLLECTIONS = Set.of("java.util.List", "java.util.Set", "java.util.Collection");
 
     /**

@@ -11,6 +11,8 @@ import org.jboss.jandex.DotName;
 
 import io.quarkiverse.live.Live;
 import io.quarkiverse.live.Shared;
+import io.quarkiverse.live.Upload;
+import io.quarkiverse.live.UploadedFile;
 import io.smallrye.mutiny.Uni;
 
 final class LiveDotNames {
@@ -24,6 +26,8 @@ final class LiveDotNames {
     static final DotName COMPLETION_STAGE = DotName.createSimple(CompletionStage.class);
     static final DotName VOID = DotName.createSimple(Void.class);
     static final DotName STRING = DotName.createSimple(String.class);
+    static final DotName UPLOADED_FILE = DotName.createSimple(UploadedFile.class);
+    static final DotName UPLOAD = DotName.createSimple(Upload.class);
 
     private LiveDotNames() {
     }

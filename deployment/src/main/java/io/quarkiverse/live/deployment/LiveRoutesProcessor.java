@@ -17,6 +17,7 @@ import io.quarkiverse.live.runtime.LiveBuildTimeConfig;
 import io.quarkiverse.live.runtime.LiveRecorder;
 import io.quarkiverse.live.runtime.http.LivePaths;
 import io.quarkiverse.live.runtime.http.RuntimeScript;
+import io.quarkiverse.live.runtime.upload.UploadRoute;
 import io.quarkiverse.live.runtime.protocol.ServerBuild;
 import io.quarkiverse.live.runtime.transport.form.FormPostRoute;
 import io.quarkiverse.live.runtime.transport.form.FormTokens;
@@ -64,6 +65,8 @@ public class LiveRoutesProcessor {
     static final String DEV_SCRIPT_RESOURCE = "META-INF/quarkus-live/dev.js";
     /** And the fallback carrier, which the runtime loads when a WebSocket does not get through. */
     static final String FALLBACK_SCRIPT_RESOURCE = "META-INF/quarkus-live/fallback.js";
+    /** And the upload script, which pages load when some handler takes files. */
+    static final String UPLOAD_SCRIPT_RESOURCE = "META-INF/quarkus-live/upload.js";
     static final String SOCKET_ENDPOINT = SameOriginCheck.ENDPOINT_ID;
 
     /**
@@ -77,7 +80,7 @@ public class LiveRoutesProcessor {
     @BuildStep
     @Record(ExecutionTime.STATIC_INIT)
     void serveRuntimeScript(LiveBuildTimeConfig config, HttpRootPathBuildItem httpRootPath,
-            LaunchModeBuildItem launchMode, LiveRecorder recorder,
+            LaunchModeBuildItem launchMode, LiveRecorder recorder, List<LiveComponentBuildItem> components,
             BuildProducer<GeneratedStaticResourceBuildItem> staticResources,
             BuildProducer<SyntheticBeanBuildItem> syntheticBeans) throws IOException {
         // Static resources are served under quarkus.http.root-path, so the tags name that prefix too
@@ -89,10 +92,13 @@ public class LiveRoutesProcessor {
         String devUrl = launchMode.getLaunchMode() == LaunchMode.DEVELOPMENT
                 ? serve(DEV_SCRIPT_RESOURCE, LivePaths.devScript(config.rootPath()), httpRootPath, staticResources)
                 : null;
+        String uploadUrl = takesUploads(components)
+                ? serve(UPLOAD_SCRIPT_RESOURCE, LivePaths.uploadScript(config.rootPath()), httpRootPath, staticResources)
+                : null;
         syntheticBeans.produce(SyntheticBeanBuildItem.configure(RuntimeScript.class)
                 .scope(Singleton.class)
                 .unremovable()
-                .supplier(recorder.runtimeScript(url, devUrl))
+                .supplier(recorder.runtimeScript(url, devUrl, uploadUrl))
                 .done());
     }
 
@@ -271,6 +277,30 @@ public class LiveRoutesProcessor {
         routes.produce(RouteBuildItem.newApplicationRoute(httpRootPath.relativePath(LivePaths.form(config.rootPath()))
                 + "/:token").withRouteCustomizer(recorder.formPostRoute()).withRequestHandler(recorder.formPost())
                 .build());
+    }
+
+    /**
+     * Files for {@code UploadedFile} parameters, when a handler takes some: {@code POST <root>/upload/<id>.<token>}
+     * announces them, {@code PUT} and {@code DELETE <root>/upload/<upload id>} send a chunk and cancel. On the event
+     * loop: chunks are streamed to their files, never held in memory.
+     */
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
+    void registerUploadRoute(LiveBuildTimeConfig config, HttpRootPathBuildItem httpRootPath, LiveRecorder recorder,
+            List<LiveComponentBuildItem> components, BuildProducer<RouteBuildItem> routes,
+            BuildProducer<AdditionalBeanBuildItem> beans) {
+        if (!takesUploads(components)) {
+            return;
+        }
+        beans.produce(AdditionalBeanBuildItem.unremovableOf(UploadRoute.class));
+        routes.produce(RouteBuildItem.newApplicationRoute(httpRootPath.relativePath(LivePaths.upload(config.rootPath()))
+                + "/:target").withRouteCustomizer(recorder.uploadRoute()).withRequestHandler(recorder.upload())
+                .build());
+    }
+
+    private static boolean takesUploads(List<LiveComponentBuildItem> components) {
+        return components.stream().flatMap(component -> component.handlers().stream())
+                .anyMatch(handler -> handler.parameterTypes().stream().anyMatch(Handlers::isUpload));
     }
 
     /** The beans of the no-JavaScript path. */

@@ -29,7 +29,8 @@ public class NativeProcessor {
         for (LiveComponentBuildItem component : components) {
             for (MethodInfo handler : component.handlers()) {
                 for (Type type : handler.parameterTypes()) {
-                    if (type.kind() != Type.Kind.PRIMITIVE) {
+                    // An UploadedFile is the extension's own, made by its deserializer
+                    if (type.kind() != Type.Kind.PRIMITIVE && !Handlers.isUpload(type)) {
                         reflective.produce(ReflectiveHierarchyBuildItem.builder(type)
                                 .source(component.componentClass().name() + "." + handler.name())
                                 .build());

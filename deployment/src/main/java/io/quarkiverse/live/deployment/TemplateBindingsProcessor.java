@@ -180,6 +180,7 @@ public class TemplateBindingsProcessor {
             ErrorKeys errorKeys, List<String> problems) {
         Set<String> names = new LinkedHashSet<>();
         names.add(ComponentView.ERRORS);
+        names.add(ComponentView.UPLOADS);
         for (FieldInfo field : component.stateFields()) {
             names.add(field.name());
         }

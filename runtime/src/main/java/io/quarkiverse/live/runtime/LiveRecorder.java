@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import io.quarkiverse.live.runtime.component.PageRequestKeepers;
 import io.quarkiverse.live.runtime.http.LivePages;
 import io.quarkiverse.live.runtime.http.RuntimeScript;
+import io.quarkiverse.live.runtime.upload.UploadRoute;
 import io.quarkiverse.live.runtime.protocol.ServerBuild;
 import io.quarkiverse.live.runtime.transport.form.FormPostRoute;
 import io.quarkiverse.live.runtime.transport.http.MessagePostRoute;
@@ -28,8 +29,27 @@ public class LiveRecorder {
      * The bean that renders the runtime's script tag, for the URL the build chose, and in dev mode the dev-mode
      * script's ({@code devUrl} {@code null} otherwise).
      */
-    public Supplier<RuntimeScript> runtimeScript(String url, String devUrl) {
-        return () -> new RuntimeScript(url, devUrl);
+    public Supplier<RuntimeScript> runtimeScript(String url, String devUrl, String uploadUrl) {
+        return () -> new RuntimeScript(url, devUrl, uploadUrl);
+    }
+
+    /** The methods of the upload route: the announcement's body is read whole, chunks are streamed to their file. */
+    public Consumer<Route> uploadRoute() {
+        return route -> {
+            UploadRoute upload = Arc.container().instance(UploadRoute.class).get();
+            route.handler(context -> {
+                if (context.request().method() == HttpMethod.POST) {
+                    upload.announcementBody().handle(context);
+                } else {
+                    context.next();
+                }
+            });
+        };
+    }
+
+    /** The handler of uploads. */
+    public Handler<RoutingContext> upload() {
+        return context -> Arc.container().instance(UploadRoute.class).get().handle(context);
     }
 
     /** The bean that names this build of the application to reconnecting browsers. */

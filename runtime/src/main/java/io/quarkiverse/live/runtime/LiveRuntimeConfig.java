@@ -215,6 +215,33 @@ public interface LiveRuntimeConfig {
     @WithDefault("edits")
     Diff diff();
 
+    /**
+     * The largest file an {@code UploadedFile} parameter takes when its {@code @Upload} names no {@code maxSize}, in
+     * bytes (8 MiB, as LiveView's default). A larger file is refused before a byte of it is sent.
+     */
+    @WithDefault("8388608")
+    long maxUploadSize();
+
+    /**
+     * The size of the chunks a browser uploads a file in, in bytes: each is one HTTP request, sent again from where the
+     * server stands when it fails, so a dropped connection costs at most one chunk.
+     */
+    @WithDefault("262144")
+    int uploadChunkSize();
+
+    /**
+     * How long an upload may wait without a chunk (or, once complete, for the submit that hands it to a handler)
+     * before it is dropped and its file deleted.
+     */
+    @WithDefault("60s")
+    Duration uploadTimeout();
+
+    /**
+     * Where uploaded files wait for their handler; a new temporary directory by default. The files are deleted when the
+     * handler returns, the upload is cancelled or times out, or the component goes away.
+     */
+    Optional<String> uploadDirectory();
+
     /** The values of {@link #diff()}. */
     enum Diff {
         /** Edits of the browser's copy of the component's HTML. */

@@ -1,5 +1,6 @@
 package io.quarkiverse.live.runtime.component;
 
+import io.quarkiverse.live.runtime.upload.UploadLimits;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -32,6 +33,7 @@ public abstract class ComponentBinding {
     private final List<SharedField> sharedFields = new ArrayList<>();
     private final Set<String> touchingShared = new HashSet<>();
     private final Set<String> dryRunnable = new HashSet<>();
+    private final Map<String, UploadLimits> uploadFields = new LinkedHashMap<>();
     private ExecutionModel mountModel = ExecutionModel.EVENT_LOOP;
     private ExecutionModel unmountModel = ExecutionModel.EVENT_LOOP;
     private boolean keepsPageRequest;
@@ -86,6 +88,26 @@ public abstract class ComponentBinding {
      */
     protected final void dryRunnableHandler(String handlerName) {
         dryRunnable.add(handlerName);
+    }
+
+    /**
+     * Called by the generated constructor for each {@code UploadedFile} or {@code List<UploadedFile>} handler
+     * parameter: its name, which the form's file field has, and its {@code @Upload} limits ({@code maxSize} 0: the
+     * configured one; {@code accept} comma-separated).
+     */
+    protected final void uploadField(String parameter, long maxSize, int maxFiles, String accept, boolean multiple) {
+        List<String> types = accept.isEmpty() ? List.of() : List.of(accept.split(","));
+        uploadFields.putIfAbsent(parameter, new UploadLimits(maxSize, maxFiles, types, multiple));
+    }
+
+    /** The limits of the upload field of that name, or {@code null} when no handler takes files by that name. */
+    public UploadLimits uploadLimits(String field) {
+        return uploadFields.get(field);
+    }
+
+    /** Whether any handler takes files. */
+    public boolean takesUploads() {
+        return !uploadFields.isEmpty();
     }
 
     /**

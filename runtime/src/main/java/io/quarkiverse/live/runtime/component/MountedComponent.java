@@ -1,5 +1,6 @@
 package io.quarkiverse.live.runtime.component;
 
+import io.quarkiverse.live.runtime.upload.ComponentUploads;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +40,7 @@ public final class MountedComponent {
     private final InstanceHandle<?> handle;
     private final MountedComponent parent;
     private final String browser;
+    private volatile ComponentUploads uploads;
     private final TaskQueue tasks;
     private final FieldErrors errors = new FieldErrors();
     private final EventSequence sequence;
@@ -111,6 +113,25 @@ public final class MountedComponent {
     }
 
     /** The messages of this component's last rejected calls, as its template shows them. */
+    /** The files being uploaded to the component, created with the first. */
+    public ComponentUploads uploads() {
+        ComponentUploads current = uploads;
+        if (current == null) {
+            synchronized (this) {
+                if (uploads == null) {
+                    uploads = new ComponentUploads();
+                }
+                current = uploads;
+            }
+        }
+        return current;
+    }
+
+    /** The component's uploads, or {@code null} when it never had one: most components never do. */
+    public ComponentUploads uploadsIfAny() {
+        return uploads;
+    }
+
     public FieldErrors errors() {
         return errors;
     }

@@ -30,8 +30,10 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import io.quarkiverse.live.UploadedFile;
 import io.quarkiverse.live.runtime.LiveRuntimeConfig;
 import io.quarkiverse.live.runtime.component.HandlerSignature;
+import io.quarkiverse.live.runtime.upload.ComponentUploads;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -54,7 +56,8 @@ public class ArgumentBinder {
 
     private final ObjectMapper mapper = JsonMapper.builder()
             .addModule(new JavaTimeModule())
-            .addModule(new SimpleModule("quarkus-live-bounded-numbers").setDeserializerModifier(new BoundedNumbers()))
+            .addModule(new SimpleModule("quarkus-live-bounded-numbers").setDeserializerModifier(new BoundedNumbers())
+                    .addDeserializer(UploadedFile.class, new UploadedFileDeserializer()))
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -94,7 +97,8 @@ public class ArgumentBinder {
      * @throws InvalidArguments when the arguments are refused as a whole: their number is wrong, or a form exceeds the
      *         limits
      */
-    public BoundArguments bind(HandlerSignature handler, JsonArray values) throws InvalidArguments {
+    public BoundArguments bind(HandlerSignature handler, JsonArray values, ComponentUploads uploads)
+            throws InvalidArguments {
         if (values.size() != handler.arity()) {
             throw new InvalidArguments(handler + " takes " + handler.arity() + " argument(s), got " + values.size());
         }
@@ -110,7 +114,7 @@ public class ArgumentBinder {
         Object[] args = new Object[handler.arity()];
         Map<String, ConversionProblem> problems = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
-            args[i] = readEach(handler, i, plain[i], problems);
+            args[i] = readEach(handler, i, plain[i], uploads, problems);
         }
         return new BoundArguments(args, List.copyOf(problems.values()));
     }
@@ -121,12 +125,13 @@ public class ArgumentBinder {
      * expanded value is the binder's own copy, free to change. A failure that names no field, or one already noted,
      * makes the whole argument a placeholder.
      */
-    private Object readEach(HandlerSignature handler, int index, Object value, Map<String, ConversionProblem> problems) {
+    private Object readEach(HandlerSignature handler, int index, Object value, ComponentUploads uploads,
+            Map<String, ConversionProblem> problems) {
         String parameter = handler.parameterNames().get(index);
         JavaType type = type(handler.genericTypes().get(index));
         while (true) {
             try {
-                return read(value, true, type);
+                return read(value, true, type, uploads);
             } catch (IOException | RuntimeException e) {
                 LOG.debugf("Argument %s of %s refused: %s", parameter, handler, e);
                 List<Object> path = path(e);
@@ -154,7 +159,7 @@ public class ArgumentBinder {
         }
         boolean json = value instanceof JsonObject || value instanceof JsonArray;
         try {
-            return read(json ? forms.expand(value) : value, json, mapper.constructType(type));
+            return read(json ? forms.expand(value) : value, json, mapper.constructType(type), null);
         } catch (FormExpansion.Refused e) {
             throw new ConversionException(e.getMessage());
         } catch (IOException | RuntimeException e) {
@@ -168,7 +173,7 @@ public class ArgumentBinder {
      * {@link FormExpansion} left it, is written by {@link TokenWriter}, which does not recurse; any other value, such
      * as a prop, by the mapper's serializers.
      */
-    private Object read(Object value, boolean json, JavaType type) throws IOException {
+    private Object read(Object value, boolean json, JavaType type, ComponentUploads uploads) throws IOException {
         TokenBuffer tokens = new TokenBuffer(mapper, false);
         if (json) {
             TokenWriter.write(value, tokens);
@@ -176,7 +181,9 @@ public class ArgumentBinder {
             tokens.writeObject(value);
         }
         try (JsonParser parser = tokens.asParser(mapper)) {
-            return mapper.readValue(parser, type);
+            // The component's uploads, for UploadedFile arguments (UploadedFileDeserializer)
+            return uploads == null ? mapper.readValue(parser, type)
+                    : mapper.readerFor(type).withAttribute(ComponentUploads.class, uploads).readValue(parser);
         }
     }
 

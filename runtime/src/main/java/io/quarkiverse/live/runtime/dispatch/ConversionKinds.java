@@ -17,6 +17,7 @@ import java.util.Set;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import io.quarkiverse.live.UploadedFile;
 import io.quarkiverse.live.runtime.dispatch.ConversionProblem.Kind;
 
 /** Which message tells a user why a value did not convert: mostly a matter of the type it was meant for. */
@@ -79,6 +80,9 @@ final class ConversionKinds {
         }
         if (DATE_TIMES.contains(target)) {
             return Kind.DATE_TIME;
+        }
+        if (target == UploadedFile.class) {
+            return Kind.UPLOAD;
         }
         if (target == String.class || target == char.class || target == Character.class) {
             return Kind.TEXT;

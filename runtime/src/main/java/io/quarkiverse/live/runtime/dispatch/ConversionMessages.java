@@ -41,10 +41,29 @@ public class ConversionMessages {
 
     /** The message for the problem, in the best of the application's locales for the browser's languages. */
     public String text(ConversionProblem problem, List<Locale.LanguageRange> languages) {
-        Locale locale = languages == null || languages.isEmpty() ? null : Locale.lookup(languages, supported);
-        String template = find(problem.kind().messageKey(), locale != null ? locale : fallback);
+        String template = find(problem.kind().messageKey(), languages);
         return template == null ? problem.detail()
                 : template.replace("{choices}", String.join(", ", problem.choices()));
+    }
+
+    /**
+     * Any message of the bundles, its {@code {name}} placeholders replaced by the arguments: those of uploads, for
+     * instance ({@code io.quarkiverse.live.upload.too-large}).
+     */
+    public String text(String key, Map<String, String> arguments, List<Locale.LanguageRange> languages) {
+        String text = find(key, languages);
+        if (text == null) {
+            return key;
+        }
+        for (Map.Entry<String, String> argument : arguments.entrySet()) {
+            text = text.replace("{" + argument.getKey() + "}", argument.getValue());
+        }
+        return text;
+    }
+
+    private String find(String key, List<Locale.LanguageRange> languages) {
+        Locale locale = languages == null || languages.isEmpty() ? null : Locale.lookup(languages, supported);
+        return find(key, locale != null ? locale : fallback);
     }
 
     private String find(String key, Locale locale) {

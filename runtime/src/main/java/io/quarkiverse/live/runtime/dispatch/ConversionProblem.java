@@ -27,6 +27,8 @@ public record ConversionProblem(String key, Kind kind, String detail, List<Strin
         TIME("time"),
         DATE_TIME("date-time"),
         TEXT("text"),
+        /** An upload id of no complete upload of the component. */
+        UPLOAD("upload"),
         /** A field the form's type does not have. */
         UNKNOWN_FIELD("unknown-field"),
         INVALID("invalid");

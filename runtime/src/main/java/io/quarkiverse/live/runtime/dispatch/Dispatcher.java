@@ -39,6 +39,7 @@ import io.quarkiverse.live.runtime.shared.SharedStateEngine;
 import io.quarkiverse.live.runtime.transport.Channel;
 import io.quarkiverse.live.runtime.transport.ConnectionIdentity;
 import io.quarkiverse.live.runtime.transport.Session;
+import io.quarkiverse.live.runtime.upload.ComponentUploads;
 import io.quarkus.runtime.LaunchMode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
@@ -297,18 +298,29 @@ public class Dispatcher {
             return DONE;
         }
         Set<String> covered = coveredKeys(handler, event.args());
+        ComponentUploads uploads = component.uploadsIfAny();
         BoundArguments bound;
         try {
-            bound = binder.bind(handler, event.args());
+            bound = binder.bind(handler, event.args(), uploads);
         } catch (InvalidArguments e) {
             answer.send(Replies.error(event.ref(), event.id(), ErrorCode.BAD_ARGUMENTS, e.getMessage()));
             return DONE;
         }
-        if (!bound.complete()) {
-            return finish(scope, answer, notConverted(answer, handler, bound, event, covered));
+        CompletionStage<?> result = bound.complete()
+                ? invokeBound(scope, answer, handler, event, bound.values(), covered)
+                : finish(scope, answer, notConverted(answer, handler, bound, event, covered));
+        if (uploads == null) {
+            return result;
         }
-        Object[] args = bound.values();
-        if (!binding.touchesShared(handler.name())) {
+        // The uploads the arguments took are done with once the call is, whether the handler ran or not
+        return result.whenComplete((ignored, failure) -> uploads.release(bound.values()));
+    }
+
+    /** Calls the handler with arguments that all converted, holding the shared locks it needs. */
+    private CompletionStage<?> invokeBound(TaskScope scope, Answer answer, HandlerSignature handler,
+            ClientMessage.Event event, Object[] args, Set<String> covered) {
+        MountedComponent component = answer.component;
+        if (!component.binding().touchesShared(handler.name())) {
             return invoke(scope, answer, handler, event, args, covered, null);
         }
         // Shared values change one call at a time across the cluster: the call waits for their locks

@@ -54,6 +54,16 @@ public final class LivePaths {
         return under(configuredRoot, "form");
     }
 
+    /** Where files for {@code UploadedFile} parameters are announced, sent and cancelled. */
+    public static String upload(String configuredRoot) {
+        return under(configuredRoot, "upload");
+    }
+
+    /** The script that uploads them, loaded by pages of applications that take uploads. */
+    public static String uploadScript(String configuredRoot) {
+        return under(configuredRoot, "upload.js");
+    }
+
     /** Never {@code //name}: a browser reads that as a URL of the host {@code name}. */
     private static String under(String configuredRoot, String name) {
         String root = root(configuredRoot);

@@ -11,9 +11,12 @@ public class RuntimeScript {
     private final String tag;
     private final String root;
 
-    /** {@code devUrl}: the dev-mode script's, {@code null} outside dev mode. */
-    public RuntimeScript(String url, String devUrl) {
-        String runtime = moduleScript(url);
+    /**
+     * {@code devUrl}: the dev-mode script's, {@code null} outside dev mode. {@code uploadUrl}: the upload script's,
+     * {@code null} when no handler takes files; it comes first, since it must see a form's submit before the runtime.
+     */
+    public RuntimeScript(String url, String devUrl, String uploadUrl) {
+        String runtime = (uploadUrl == null ? "" : moduleScript(uploadUrl)) + moduleScript(url);
         this.tag = devUrl == null ? runtime : runtime + moduleScript(devUrl);
         this.root = url.substring(0, url.lastIndexOf('/', url.indexOf('?') < 0 ? url.length() : url.indexOf('?')) + 1);
     }

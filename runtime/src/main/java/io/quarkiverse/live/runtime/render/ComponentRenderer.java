@@ -118,7 +118,7 @@ public class ComponentRenderer {
         String formId = "live-" + component.id();
         String formAction = formRoot + component.id() + "." + formTokens.of(component.id(), component.browser());
         return template.instance()
-                .data(new ComponentView(binding, component.instance(), component.errors()))
+                .data(new ComponentView(binding, component.instance(), component.errors(), component))
                 .setAttribute(RenderPass.ATTRIBUTE, pass)
                 // Where its forms and buttons post without JavaScript (ids and tokens are URL-safe base64)
                 .setAttribute(LiveNamespace.FORM_ACTION, formAction)

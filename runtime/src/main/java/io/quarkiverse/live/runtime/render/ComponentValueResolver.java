@@ -33,7 +33,11 @@ final class ComponentValueResolver implements ValueResolver {
         if (value != ComponentBinding.NOT_FOUND) {
             return CompletedStage.of(value);
         }
-        // A state field named errors wins; otherwise the name is the component's validation messages
-        return context.getName().equals(ComponentView.ERRORS) ? CompletedStage.of(view.errors()) : Results.notFound(context);
+        // A state field named errors or uploads wins; otherwise the name is the component's messages or uploads
+        if (context.getName().equals(ComponentView.ERRORS)) {
+            return CompletedStage.of(view.errors());
+        }
+        return context.getName().equals(ComponentView.UPLOADS) ? CompletedStage.of(new UploadsView(view.mounted()))
+                : Results.notFound(context);
     }
 }

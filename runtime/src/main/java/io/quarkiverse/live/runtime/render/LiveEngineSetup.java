@@ -33,6 +33,7 @@ public class LiveEngineSetup {
     void configure(@Observes EngineBuilder builder) {
         builder.addValueResolver(new ComponentValueResolver());
         builder.addValueResolver(new ErrorsValueResolver());
+        builder.addValueResolver(new UploadsValueResolver());
         builder.addNamespaceResolver(LiveNamespace.resolver());
         builder.addParserHook(helper -> {
             if (componentTemplateIds.contains(helper.getTemplateId())) {

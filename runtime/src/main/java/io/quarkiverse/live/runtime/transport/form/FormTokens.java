@@ -42,7 +42,7 @@ public class FormTokens {
     }
 
     /** Whether the token is the component's for the browser; in constant time. */
-    boolean matches(String componentId, String browser, String token) {
+    public boolean matches(String componentId, String browser, String token) {
         return token != null && ComponentIds.sameSecret(of(componentId, browser), token);
     }
 }
