@@ -17,45 +17,28 @@ test(`runtime.js is under ${BUDGET} bytes gzipped (level 9)`, t => {
   assert.match(code.toString(), /isEqualNode/);
 });
 
-// The dev-mode script is loaded only in dev mode, beside the runtime: small, but it has no part of the page's budget
-const DEV_BUDGET = 2048;
-const devScript = new URL('../target/classes/META-INF/quarkus-live/dev.js', import.meta.url);
+/**
+ * A bundle of its own, loaded beside the runtime only when a page needs it: outside the runtime's budget, under one of
+ * its own. `has`: what shows it is the real thing; `notInRuntime`: what shows the runtime carries none of it.
+ */
+function sideBundle(file, budget, has, notInRuntime, more = () => {}) {
+  test(`${file} is under ${budget} bytes gzipped (level 9), and the runtime carries none of it`, t => {
+    const code = readFileSync(new URL(`../target/classes/META-INF/quarkus-live/${file}`, import.meta.url));
+    const size = gzipSync(code, { level: 9 }).length;
+    t.diagnostic(`${file}: ${code.length} bytes, ${size} bytes gzipped`);
+    assert.ok(size < budget, `${file} is ${size} bytes gzipped, the budget is under ${budget}`);
+    has.forEach(pattern => assert.match(code.toString(), pattern));
+    assert.doesNotMatch(readFileSync(bundle).toString(), notInRuntime);
+    more();
+  });
+}
 
-test(`dev.js is under ${DEV_BUDGET} bytes gzipped (level 9), and the runtime carries none of it`, t => {
-  const code = readFileSync(devScript);
-  const size = gzipSync(code, { level: 9 }).length;
-  t.diagnostic(`dev.js: ${code.length} bytes, ${size} bytes gzipped`);
-  assert.ok(size < DEV_BUDGET, `dev.js is ${size} bytes gzipped, the budget is under ${DEV_BUDGET}`);
-  assert.match(code.toString(), /live:closed/);
-  assert.match(code.toString(), /srcdoc/);
-  assert.doesNotMatch(readFileSync(bundle).toString(), /srcdoc|quarkus-live-dev/);
-});
+// The dev-mode script: only in dev mode
+sideBundle('dev.js', 2048, [/live:closed/, /srcdoc/], /srcdoc|quarkus-live-dev/);
 
-// The fallback carriers are loaded only when a WebSocket does not get through: a bundle of their own, outside the
-// budget
-const FALLBACK_BUDGET = 1024;
-const fallback = new URL('../target/classes/META-INF/quarkus-live/fallback.js', import.meta.url);
+// The fallback carriers: only when a WebSocket does not get through; the runtime imports them with their hash
+sideBundle('fallback.js', 1024, [/EventSource/, /AbortController/], /EventSource/, () => assert.match(
+  readFileSync(bundle).toString(), /import\("\.\/fallback\.js\?v=[\w-]{12}"\)/, 'imported with its hash'));
 
-test(`fallback.js is under ${FALLBACK_BUDGET} bytes gzipped (level 9), and the runtime carries none of it`, t => {
-  const code = readFileSync(fallback);
-  const size = gzipSync(code, { level: 9 }).length;
-  t.diagnostic(`fallback.js: ${code.length} bytes, ${size} bytes gzipped`);
-  assert.ok(size < FALLBACK_BUDGET, `fallback.js is ${size} bytes gzipped, the budget is under ${FALLBACK_BUDGET}`);
-  assert.match(code.toString(), /EventSource/);
-  assert.match(code.toString(), /AbortController/);
-  assert.doesNotMatch(readFileSync(bundle).toString(), /EventSource/);
-  assert.match(readFileSync(bundle).toString(), /import\("\.\/fallback\.js\?v=[\w-]{12}"\)/, 'imported with its hash');
-});
-
-// The upload script is loaded only by applications whose handlers take files: a bundle of its own, outside the budget
-const UPLOAD_BUDGET = 1536;
-const uploads = new URL('../target/classes/META-INF/quarkus-live/upload.js', import.meta.url);
-
-test(`upload.js is under ${UPLOAD_BUDGET} bytes gzipped (level 9), and the runtime carries none of it`, t => {
-  const code = readFileSync(uploads);
-  const size = gzipSync(code, { level: 9 }).length;
-  t.diagnostic(`upload.js: ${code.length} bytes, ${size} bytes gzipped`);
-  assert.ok(size < UPLOAD_BUDGET, `upload.js is ${size} bytes gzipped, the budget is under ${UPLOAD_BUDGET}`);
-  assert.match(code.toString(), /requestSubmit/);
-  assert.doesNotMatch(readFileSync(bundle).toString(), /requestSubmit|data-cancel-upload/);
-});
+// The upload script: only in applications whose handlers take files
+sideBundle('upload.js', 1536, [/requestSubmit/, /data-cancel-upload/], /requestSubmit|data-cancel-upload/);

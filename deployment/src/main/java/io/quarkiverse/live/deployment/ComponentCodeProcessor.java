@@ -8,9 +8,9 @@ import java.util.Set;
 
 import jakarta.inject.Singleton;
 
-import org.jboss.jandex.FieldInfo;
 import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationTarget;
+import org.jboss.jandex.FieldInfo;
 import org.jboss.jandex.MethodInfo;
 import org.jboss.jandex.PrimitiveType;
 import org.jboss.jandex.Type;

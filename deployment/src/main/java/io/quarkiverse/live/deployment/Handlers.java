@@ -4,9 +4,9 @@ import java.lang.reflect.Modifier;
 import java.util.Map;
 import java.util.Set;
 
+import org.jboss.jandex.AnnotationTarget;
 import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.IndexView;
-import org.jboss.jandex.AnnotationTarget;
 import org.jboss.jandex.MethodInfo;
 import org.jboss.jandex.Type;
 

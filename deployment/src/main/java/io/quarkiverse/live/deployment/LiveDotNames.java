@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Qualifier;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import org.jboss.jandex.DotName;
 
 import io.quarkiverse.live.Live;

@@ -1,5 +1,7 @@
 package io.quarkiverse.live.deployment;
 
+import org.jboss.jandex.AnnotationTransformation;
+
 import io.quarkiverse.live.runtime.component.ComponentIds;
 import io.quarkiverse.live.runtime.component.ComponentRegistry;
 import io.quarkiverse.live.runtime.component.LiveComponents;
@@ -8,9 +10,9 @@ import io.quarkiverse.live.runtime.dev.RestartRestore;
 import io.quarkiverse.live.runtime.dev.RestartSnapshot;
 import io.quarkiverse.live.runtime.dispatch.ArgumentBinder;
 import io.quarkiverse.live.runtime.dispatch.ConversionMessages;
+import io.quarkiverse.live.runtime.dispatch.Dispatcher;
 import io.quarkiverse.live.runtime.dispatch.DryRun;
 import io.quarkiverse.live.runtime.dispatch.DryRunnable;
-import io.quarkiverse.live.runtime.dispatch.Dispatcher;
 import io.quarkiverse.live.runtime.dispatch.LiveConnectionProducer;
 import io.quarkiverse.live.runtime.dispatch.LiveLocaleResolver;
 import io.quarkiverse.live.runtime.dispatch.Pusher;
@@ -42,8 +44,6 @@ import io.quarkus.deployment.builditem.LaunchModeBuildItem;
 import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
 import io.quarkus.deployment.execannotations.ExecutionModelAnnotationsAllowedBuildItem;
 import io.quarkus.runtime.LaunchMode;
-
-import org.jboss.jandex.AnnotationTransformation;
 
 /**
  * The extension's CDI wiring: its own beans, and {@code @Live} as a bean-defining annotation so every component is a

@@ -1,6 +1,5 @@
 package io.quarkiverse.live.runtime.component;
 
-import io.quarkiverse.live.runtime.upload.UploadLimits;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -8,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import io.quarkiverse.live.runtime.upload.UploadLimits;
 
 /**
  * What the runtime knows of one component class, and direct access to it. One subclass per {@code @Live} class is

@@ -1,6 +1,5 @@
 package io.quarkiverse.live.runtime.component;
 
-import io.quarkiverse.live.runtime.upload.ComponentUploads;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.quarkiverse.live.runtime.render.HtmlChange;
+import io.quarkiverse.live.runtime.upload.ComponentUploads;
 import io.quarkus.arc.InstanceHandle;
 import io.vertx.core.Context;
 

@@ -1,9 +1,15 @@
 package io.quarkiverse.live.runtime.transport;
 
+import java.util.function.Consumer;
+
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * The user behind a connection, as Quarkus Security authenticated the request that opened it. Captured once, where the
@@ -45,5 +51,18 @@ public final class ConnectionIdentity {
         if (association != null) {
             association.setIdentity(identity);
         }
+    }
+
+    /**
+     * Resolves the user of an HTTP request without blocking, as the WebSocket upgrade does (anonymous too; none when
+     * authentication fails), then runs the action on the request's event loop with the identity.
+     */
+    public static void ofRequest(RoutingContext context, Consumer<SecurityIdentity> action) {
+        Context eventLoop = Vertx.currentContext();
+        QuarkusHttpUser.getSecurityIdentity(context, null).onItemOrFailure()
+                .invoke((identity, failure) -> eventLoop.runOnContext(ignored -> action.accept(identity)))
+                .subscribe().with(ignored -> {
+                }, ignored -> {
+                });
     }
 }

@@ -18,7 +18,6 @@ import io.quarkiverse.live.runtime.transport.ConnectionIdentity;
 import io.quarkiverse.live.runtime.transport.OriginPolicy;
 import io.quarkiverse.live.runtime.transport.Session;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -45,6 +44,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 public class FormPostRoute {
 
     private static final String COMPONENT = "io.quarkiverse.live.form.component";
+    private static final String BROWSER = "io.quarkiverse.live.form.browser";
     private static final long JOIN = 1;
     private static final long EVENT = 2;
 
@@ -77,6 +77,7 @@ public class FormPostRoute {
             return;
         }
         context.put(COMPONENT, idAndToken[0]);
+        context.put(BROWSER, browser);
         context.next();
     }
 
@@ -87,7 +88,7 @@ public class FormPostRoute {
 
     public void handle(RoutingContext context) {
         String id = context.get(COMPONENT);
-        String browser = BrowserBinding.fromCookieHeader(context.request().getHeader("Cookie"));
+        String browser = context.get(BROWSER);
         MountedComponent component = registry.find(id);
         if (component == null || component.isDestroyed()) {
             back(context);
@@ -110,11 +111,7 @@ public class FormPostRoute {
             return;
         }
         Context eventLoop = Vertx.currentContext();
-        QuarkusHttpUser.getSecurityIdentity(context, null).onItemOrFailure().invoke((identity, failure) -> eventLoop
-                .runOnContext(ignored -> post(context, eventLoop, component, browser, identity, call)))
-                .subscribe().with(ignored -> {
-                }, ignored -> {
-                });
+        ConnectionIdentity.ofRequest(context, identity -> post(context, eventLoop, component, browser, identity, call));
     }
 
     private void post(RoutingContext context, Context eventLoop, MountedComponent component, String browser,

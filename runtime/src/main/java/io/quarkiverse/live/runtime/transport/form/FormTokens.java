@@ -22,20 +22,31 @@ import io.quarkiverse.live.runtime.component.ComponentIds;
 public class FormTokens {
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-    private final byte[] key = new byte[32];
+    private final SecretKeySpec key;
+    /**
+     * One initialized {@code Mac} per thread, reused: every render of every component computes its token, and
+     * {@code doFinal} leaves the {@code Mac} ready for the next.
+     */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     FormTokens() {
-        new SecureRandom().nextBytes(key);
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        key = new SecretKeySpec(secret, "HmacSHA256");
     }
 
     /** The token of the component for the browser ({@code null}: a component of no browser). */
     public String of(String componentId, String browser) {
+        byte[] signed = macs.get().doFinal((componentId + "\n" + (browser == null ? "" : browser))
+                .getBytes(StandardCharsets.UTF_8));
+        return ENCODER.encodeToString(signed).substring(0, 22);
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            byte[] signed = mac.doFinal((componentId + "\n" + (browser == null ? "" : browser))
-                    .getBytes(StandardCharsets.UTF_8));
-            return ENCODER.encodeToString(signed).substring(0, 22);
+            mac.init(key);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

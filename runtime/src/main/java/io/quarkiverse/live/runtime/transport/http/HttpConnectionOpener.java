@@ -9,7 +9,6 @@ import io.quarkiverse.live.runtime.transport.Connections;
 import io.quarkiverse.live.runtime.transport.OriginPolicy;
 import io.quarkiverse.live.runtime.transport.Session;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
@@ -65,12 +64,8 @@ public class HttpConnectionOpener {
             return;
         }
         Context eventLoop = Vertx.currentContext();
-        // The user, as for the WebSocket upgrade: resolved without blocking, anonymous too, none on failure
-        QuarkusHttpUser.getSecurityIdentity(context, null).onItemOrFailure().invoke((identity, failure) -> eventLoop
-                .runOnContext(ignored -> admitted(context, carrier, eventLoop, address, browser, identity)))
-                .subscribe().with(ignored -> {
-                }, ignored -> {
-                });
+        ConnectionIdentity.ofRequest(context,
+                identity -> admitted(context, carrier, eventLoop, address, browser, identity));
     }
 
     private void admitted(RoutingContext context, Carrier carrier, Context eventLoop, String address, String browser,
