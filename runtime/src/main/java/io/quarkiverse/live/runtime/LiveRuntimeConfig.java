@@ -223,6 +223,13 @@ public interface LiveRuntimeConfig {
     long maxUploadSize();
 
     /**
+     * The disk space all uploads under way may take together, in bytes, counted by the sizes announced (1 GiB). An
+     * announcement past it is refused (503), with a message under the field's name, until others are done.
+     */
+    @WithDefault("1073741824")
+    long maxUploadStorage();
+
+    /**
      * The size of the chunks a browser uploads a file in, in bytes: each is one HTTP request, sent again from where the
      * server stands when it fails, so a dropped connection costs at most one chunk.
      */

@@ -45,8 +45,9 @@ import io.vertx.core.json.JsonObject;
  * must be finite, and arbitrary-precision ones at most 1,000 digits long on either side of the point
  * ({@link BoundedNumbers}).
  * <p>
- * Whatever goes wrong while converting, the client hears of it as {@link InvalidArguments}: nothing it sends can make
- * binding throw anything else. A form with more fields than {@code quarkus.live.max-form-fields}, or a field nested
+ * Whatever goes wrong while converting a value, the client hears of it as a {@link ConversionProblem} of that value
+ * (or, for arguments refused as a whole, as {@link InvalidArguments}): nothing it sends can make binding throw anything
+ * else. A form with more fields than {@code quarkus.live.max-form-fields}, or a field nested
  * deeper than {@code quarkus.live.max-field-depth}, is refused before its names are expanded ({@link FormExpansion}).
  */
 @Singleton
@@ -65,7 +66,8 @@ public class ArgumentBinder {
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .build();
-    static final int MAX_PROBLEMS = 64;
+    /** Values reported per call at most: each is one more reading of the argument, so a hostile form costs little. */
+    static final int MAX_PROBLEMS = 32;
 
     private final Map<String, JavaType> types = new ConcurrentHashMap<>();
     private final FormExpansion forms;
@@ -90,9 +92,9 @@ public class ArgumentBinder {
     }
 
     /**
-     * Converts every argument. A value that does not convert is left out (its field removed from the form, or its
-     * argument a placeholder) and reported in the result, and the rest is converted all the same, so that one submit
-     * shows every problem; at most {@value #MAX_PROBLEMS} are reported.
+     * Converts every argument. A value that does not convert is reported in the result and a placeholder takes its
+     * place (in its field of a form, or as the whole argument), and the rest is converted all the same, so that one
+     * submit shows every problem; at most {@value #MAX_PROBLEMS} are reported.
      *
      * @throws InvalidArguments when the arguments are refused as a whole: their number is wrong, or a form exceeds the
      *         limits

@@ -19,13 +19,17 @@ final class UploadEntry implements UploadedFile {
     private final String contentType;
     private final long size;
     private final Path path;
+    private final UploadStorage storage;
+    private boolean released;
     long received;
     long lastActivity = System.nanoTime();
     /** While a chunk is being written: another for the same entry is refused, so chunks never interleave. */
     boolean writing;
 
-    UploadEntry(String id, String field, String fileName, String contentType, long size, Path path) {
+    UploadEntry(String id, String field, String fileName, String contentType, long size, Path path,
+            UploadStorage storage) {
         this.id = id;
+        this.storage = storage;
         this.field = field;
         this.fileName = fileName;
         this.contentType = contentType;
@@ -37,7 +41,12 @@ final class UploadEntry implements UploadedFile {
         return received == size;
     }
 
+    /** The upload is gone: its file is deleted and its space released, once. */
     void delete() {
+        if (!released) {
+            released = true;
+            storage.release(size);
+        }
         try {
             Files.deleteIfExists(path);
         } catch (IOException e) {

@@ -61,6 +61,7 @@ public class UploadRoute {
     private final Vertx vertx;
     private final LiveRuntimeConfig config;
     private final Path directory;
+    private final UploadStorage storage;
     private final Map<String, MountedComponent> byUpload = new ConcurrentHashMap<>();
     private final Set<MountedComponent> withUploads = ConcurrentHashMap.newKeySet();
     private final long sweep;
@@ -74,6 +75,7 @@ public class UploadRoute {
         this.messages = messages;
         this.vertx = vertx;
         this.config = config;
+        this.storage = new UploadStorage(config.maxUploadStorage());
         try {
             this.directory = config.uploadDirectory().isPresent()
                     ? Files.createDirectories(Path.of(config.uploadDirectory().get()))
@@ -167,15 +169,19 @@ public class UploadRoute {
             refuse(context, 400, component.binding().name() + " has no upload parameter '" + field + "'");
             return;
         }
-        String problem = problem(limits, files, context.request().getHeader("Accept-Language"));
+        List<Locale.LanguageRange> languages = languages(context.request().getHeader("Accept-Language"));
+        String problem = problem(limits, files, languages);
+        List<String> ids = problem != null ? null : component.uploads().start(field, files, directory, storage);
         String handler = "upload:" + field;
-        if (problem != null) {
-            pusher.pushOnce(component, handler, c -> c.errors().update(handler, Set.of(field), Map.of(field, problem)));
-            context.response().setStatusCode(422).putHeader("Content-Type", "application/json")
-                    .end(new JsonObject().put("message", problem).encode());
+        if (ids == null) {
+            // Past a limit (422), or no room left among all uploads under way (503): the field shows why
+            String message = problem != null ? problem
+                    : messages.text("io.quarkiverse.live.upload.busy", Map.of(), languages);
+            pusher.pushOnce(component, handler, c -> c.errors().update(handler, Set.of(field), Map.of(field, message)));
+            context.response().setStatusCode(problem != null ? 422 : 503).putHeader("Content-Type", "application/json")
+                    .end(new JsonObject().put("message", message).encode());
             return;
         }
-        List<String> ids = component.uploads().start(field, files, directory);
         withUploads.add(component);
         // The field's earlier uploads are gone with the announcement of new ones
         byUpload.entrySet().removeIf(e -> e.getValue() == component && component.uploads().entry(e.getKey()) == null);
@@ -186,8 +192,8 @@ public class UploadRoute {
     }
 
     /** The first limit the files break, as the message the user reads; {@code null} when they keep them all. */
-    private String problem(UploadLimits limits, List<ComponentUploads.Announced> files, String acceptLanguage) {
-        List<Locale.LanguageRange> languages = languages(acceptLanguage);
+    private String problem(UploadLimits limits, List<ComponentUploads.Announced> files,
+            List<Locale.LanguageRange> languages) {
         long maxSize = limits.maxSize() > 0 ? limits.maxSize() : config.maxUploadSize();
         if (files.size() > limits.fileCount()) {
             return messages.text("io.quarkiverse.live.upload.too-many", Map.of("max", String.valueOf(limits.fileCount())),

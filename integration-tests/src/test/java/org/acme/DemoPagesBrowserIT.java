@@ -1,0 +1,8 @@
+package org.acme;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/** {@link DemoPagesBrowserTest} against the packaged demo, as production runs it: a missing resource or class fails here. */
+@QuarkusIntegrationTest
+class DemoPagesBrowserIT extends DemoPagesBrowserTest {
+}
