@@ -123,7 +123,14 @@ class LimitsTest {
             for (int i = 0; i < 400 && !attacker.isClosed(); i++) {
                 attacker.fire(id, "say", "flood " + i);
             }
-            assertEquals(1008, attacker.awaitClosed(), "policy violation");
+            int status = attacker.awaitClosed();
+            if (status != 1008) {
+                // The close frame (1008) can be lost to a reset when the server closes while the flood is still being
+                // written: the browser's cool-down then shows that the server cut it for breaking a limit
+                ExecutionException cooling = assertThrows(ExecutionException.class,
+                        () -> LiveClient.connectAs(base, cookie), "closed with " + status);
+                assertTrue(cooling.getCause().getMessage().contains("429"), cooling.getCause().toString());
+            }
             long refused = attacker.received().stream().filter(m -> "too-many".equals(m.getString("code"))).count();
             long applied = attacker.received().stream().filter(m -> "ok".equals(m.getString("t"))).count();
             System.out.printf("Flood of 400 events: %d applied, %d refused with too-many, then closed%n", applied,
