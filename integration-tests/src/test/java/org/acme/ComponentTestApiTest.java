@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkiverse.live.test.CallRefusedException;
 import io.quarkiverse.live.test.LiveTest;
 import io.quarkiverse.live.test.LiveView;
+import io.quarkiverse.live.test.TestFile;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.test.junit.QuarkusTest;
@@ -94,6 +97,25 @@ class ComponentTestApiTest {
         try (LiveView<Signup> german = LiveTest.language("de").mount(Signup.class)) {
             german.submit("form", Map.of("age", "abc"));
             assertEquals("muss eine Zahl sein", german.text("#error-age"));
+        }
+    }
+
+    @Test
+    void filesGoThroughTheFormsFileInputWithTheUploadsChecks() {
+        try (LiveView<Attachments> attachments = LiveTest.mount(Attachments.class)) {
+            attachments.submit("form", Map.of("documents", List.of(
+                    new TestFile("notes.txt", "text/plain", "hello".getBytes(StandardCharsets.UTF_8)),
+                    new TestFile("dot.png", "image/png", new byte[3]))));
+            assertEquals(2, attachments.count(".attached li"));
+            assertEquals("notes.txt 5 bytes, SHA-256 2cf24dba5fb0", attachments.text(".attached li"));
+
+            attachments.submit("form", Map.of("documents", new TestFile("setup.exe", "application/x-msdownload",
+                    new byte[1])));
+            assertEquals("setup.exe is not of an accepted type: image/png, image/jpeg, .txt",
+                    attachments.errors().get("documents"));
+            assertEquals("setup.exe is not of an accepted type: image/png, image/jpeg, .txt",
+                    attachments.text("#error-documents"));
+            assertEquals(2, attachments.count(".attached li"), "nothing submitted");
         }
     }
 

@@ -1,5 +1,7 @@
 package io.quarkiverse.live.test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,6 +29,9 @@ import io.quarkiverse.live.runtime.component.ComponentRegistry;
 import io.quarkiverse.live.runtime.component.MountedComponent;
 import io.quarkiverse.live.runtime.dispatch.Dispatcher;
 import io.quarkiverse.live.runtime.transport.Session;
+import io.quarkiverse.live.runtime.upload.ComponentUploads;
+import io.quarkiverse.live.runtime.upload.UploadRoute;
+import io.quarkus.arc.Arc;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -161,33 +166,103 @@ public final class LiveView<C> implements AutoCloseable {
     }
 
     /**
-     * Fills the form's fields with the given values (a checkbox takes a boolean, a multiple select a list), keeping
-     * the others as the page holds them, and submits it: its {@code @submit} binding fires with every field touched.
+     * Fills the form's fields with the given values (a checkbox takes a boolean, a multiple select a list, a file input
+     * a {@link TestFile} or a list of them), keeping the others as the page holds them, and submits it: its
+     * {@code @submit} binding fires with every field touched. Files are uploaded first, with the checks a browser's
+     * upload gets; when they break a limit, the form is not submitted and {@link #errors()} says why, as in a browser.
      *
      * @param css the form, or an element inside it
      * @throws IllegalArgumentException when a name is no field of the form, or the form has no {@code @submit} binding
      */
     public LiveView<C> submit(String css, Map<String, ?> fields) {
+        // Files first, as the upload script sends them before the submit; their state changes what the component shows
+        Map<String, List<String>> uploaded = new LinkedHashMap<>();
+        for (Map.Entry<String, ?> field : fields.entrySet()) {
+            if (field.getValue() instanceof TestFile
+                    || field.getValue() instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof TestFile) {
+                synchronized (this) {
+                    control(formOf(css), field.getKey());
+                }
+                List<String> ids = upload(field.getKey(), field.getValue());
+                if (ids == null) {
+                    return this;
+                }
+                uploaded.put(field.getKey(), ids);
+            }
+        }
         Element form;
         synchronized (this) {
-            Element element = one(css);
-            form = element.tagName().equals("form") ? element : element.closest("form");
-            if (form == null) {
-                throw new IllegalArgumentException(css + " is no form and is in none: " + element);
-            }
+            form = formOf(css);
             for (Map.Entry<String, ?> field : fields.entrySet()) {
-                Element control = form.selectFirst(controlNamed(field.getKey()));
-                if (control == null) {
-                    throw new IllegalArgumentException("The form has no field '" + field.getKey() + "'; its fields are "
-                            + FormFields.fields(form).keySet());
+                Element control = control(form, field.getKey());
+                List<String> ids = uploaded.get(field.getKey());
+                if (ids == null) {
+                    type(control, field.getValue());
+                    continue;
                 }
-                type(control, field.getValue());
+                // As the upload script does: hidden fields hold the ids, the file input gives way for the submit
+                ids.forEach(id -> form.appendElement("input").attr("type", "hidden").attr("name", field.getKey())
+                        .attr("value", id));
+                control.removeAttr("name");
             }
         }
         if (fire(form, "submit") == 0) {
             throw new IllegalArgumentException("The form " + css + " has no @submit binding");
         }
         return this;
+    }
+
+    private Element formOf(String css) {
+        Element element = one(css);
+        Element form = element.tagName().equals("form") ? element : element.closest("form");
+        if (form == null) {
+            throw new IllegalArgumentException(css + " is no form and is in none: " + element);
+        }
+        return form;
+    }
+
+    private static Element control(Element form, String name) {
+        Element control = form.selectFirst(controlNamed(name));
+        if (control == null) {
+            throw new IllegalArgumentException("The form has no field '" + name + "'; its fields are "
+                    + FormFields.fields(form).keySet());
+        }
+        return control;
+    }
+
+    /**
+     * Uploads files for a file input with the checks a browser's upload gets, and waits until the component shows
+     * the upload's state.
+     *
+     * @return the upload ids, or {@code null} when the files broke a limit ({@link #errors()} says which)
+     */
+    private List<String> upload(String field, Object value) {
+        List<TestFile> files = new ArrayList<>();
+        for (Object file : value instanceof List<?> list ? list : List.of(value)) {
+            if (!(file instanceof TestFile testFile)) {
+                throw new IllegalArgumentException("A file input takes a TestFile or a list of them, not " + file);
+            }
+            files.add(testFile);
+        }
+        var route = Arc.container().instance(UploadRoute.class);
+        if (!route.isAvailable()) {
+            throw new IllegalStateException("No handler of the application takes files");
+        }
+        UploadRoute.Accepted accepted;
+        try {
+            accepted = route.get().store(component, field, files.stream()
+                    .map(file -> new ComponentUploads.Announced(file.name(), file.content().length, file.type()))
+                    .toList(), files.stream().map(TestFile::content).toList(), session.languages());
+            accepted.shown().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("The component did not take the upload's state", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return accepted.ids();
     }
 
     /** Submits the form as the page holds it. */

@@ -9,8 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -169,7 +172,27 @@ public class UploadRoute {
             refuse(context, 400, component.binding().name() + " has no upload parameter '" + field + "'");
             return;
         }
-        List<Locale.LanguageRange> languages = languages(context.request().getHeader("Accept-Language"));
+        Accepted accepted = accept(component, field, limits, files,
+                languages(context.request().getHeader("Accept-Language")));
+        if (accepted.ids() == null) {
+            context.response().setStatusCode(accepted.status()).putHeader("Content-Type", "application/json")
+                    .end(new JsonObject().put("message", accepted.message()).encode());
+            return;
+        }
+        context.response().putHeader("Content-Type", "application/json").end(new JsonObject()
+                .put("ids", new JsonArray(accepted.ids())).put("chunk", config.uploadChunkSize()).encode());
+    }
+
+    /**
+     * What an announcement gets: the upload ids, or the status (422 past a limit, 503 without room) and the message
+     * the component shows under the field's name; {@code shown} completes once the component has rendered it.
+     */
+    public record Accepted(List<String> ids, int status, String message, CompletionStage<Void> shown) {
+    }
+
+    /** Checks announced files against the field's limits and the storage, and starts their uploads when they pass. */
+    private Accepted accept(MountedComponent component, String field, UploadLimits limits,
+            List<ComponentUploads.Announced> files, List<Locale.LanguageRange> languages) {
         String problem = problem(limits, files, languages);
         List<String> ids = problem != null ? null : component.uploads().start(field, files, directory, storage);
         String handler = "upload:" + field;
@@ -177,18 +200,50 @@ public class UploadRoute {
             // Past a limit (422), or no room left among all uploads under way (503): the field shows why
             String message = problem != null ? problem
                     : messages.text("io.quarkiverse.live.upload.busy", Map.of(), languages);
-            pusher.pushOnce(component, handler, c -> c.errors().update(handler, Set.of(field), Map.of(field, message)));
-            context.response().setStatusCode(problem != null ? 422 : 503).putHeader("Content-Type", "application/json")
-                    .end(new JsonObject().put("message", message).encode());
-            return;
+            return new Accepted(null, problem != null ? 422 : 503, message, shown(component,
+                    c -> c.errors().update(handler, Set.of(field), Map.of(field, message))));
         }
         withUploads.add(component);
         // The field's earlier uploads are gone with the announcement of new ones
         byUpload.entrySet().removeIf(e -> e.getValue() == component && component.uploads().entry(e.getKey()) == null);
         ids.forEach(id -> byUpload.put(id, component));
-        pusher.pushOnce(component, handler, c -> c.errors().update(handler, Set.of(field), Map.of()));
-        context.response().putHeader("Content-Type", "application/json")
-                .end(new JsonObject().put("ids", new JsonArray(ids)).put("chunk", config.uploadChunkSize()).encode());
+        return new Accepted(ids, 200, null,
+                shown(component, c -> c.errors().update(handler, Set.of(field), Map.of())));
+    }
+
+    /** Pushes the change to a joined component; to one that waits for its browser, makes it at once. */
+    private CompletionStage<Void> shown(MountedComponent component, Consumer<MountedComponent> change) {
+        if (component.joinedTo() == null) {
+            change.accept(component);
+            return CompletableFuture.completedFuture(null);
+        }
+        return pusher.push(component, change);
+    }
+
+    /**
+     * Announces files for a component's upload field and stores their bytes at once, with the checks a browser's
+     * announcement and chunks get: how the test API uploads ({@code quarkus-live-test}).
+     *
+     * @param contents the files' bytes, in the order of {@code files}
+     * @throws IllegalArgumentException when the component has no upload parameter of that name
+     */
+    public Accepted store(MountedComponent component, String field, List<ComponentUploads.Announced> files,
+            List<byte[]> contents, List<Locale.LanguageRange> languages) throws IOException {
+        UploadLimits limits = component.binding().uploadLimits(field);
+        if (limits == null) {
+            throw new IllegalArgumentException(component.binding().name() + " has no upload parameter '" + field
+                    + "'");
+        }
+        Accepted accepted = accept(component, field, limits, files, languages);
+        if (accepted.ids() != null) {
+            ComponentUploads uploads = component.uploads();
+            for (int i = 0; i < files.size(); i++) {
+                UploadEntry entry = uploads.entry(accepted.ids().get(i));
+                Files.write(entry.path(), contents.get(i));
+                finish(uploads, entry, contents.get(i).length);
+            }
+        }
+        return accepted;
     }
 
     /** The first limit the files break, as the message the user reads; {@code null} when they keep them all. */
