@@ -46,8 +46,9 @@ async function upload(form, inputs, submitter) {
       for (let i = 0; i < files.length; i++) await send(UPLOADS + got[i], files[i], chunk, abort.signal);
     }
   } catch (x) {
-    // Cancelled, or the server stayed out of reach: its uploads go
-    for (const got of ids.values()) for (const id of got) fetch(UPLOADS + id, { method: 'DELETE' }).catch(() => {});
+    // Cancelled, or the server stayed out of reach: its uploads go, and a failure is said under the field
+    const how = x.name == 'AbortError' ? '' : '?failed';
+    for (const got of ids.values()) for (const id of got) fetch(UPLOADS + id + how, { method: 'DELETE' }).catch(() => {});
     return;
   } finally {
     for (const input of inputs) running.delete(input);

@@ -102,4 +102,24 @@ class UploadBrowserTest extends BrowserTestBase {
         held.forEach(Route::abort);
         assertNoReload(page);
     }
+
+    @Test
+    void anUploadWhoseChunksDoNotGetThroughSaysSo() {
+        Page page = open("/attachments");
+        // Every chunk fails on its way, as behind a proxy that refuses them
+        page.route("**/upload/**", route -> {
+            if (route.request().method().equals("PUT")) {
+                route.abort();
+            } else {
+                route.resume();
+            }
+        });
+        page.locator("input[type=file]").setInputFiles(new FilePayload("notes.txt", "text/plain", bytes(1000)));
+        page.locator("button[type=submit]").click();
+        // Three tries, half a second apart and more, then the field says it
+        assertThat(page.locator("#error-documents")).hasText("notes.txt did not get through; try again");
+        assertThat(page.locator(".progress")).hasCount(0);
+        assertThat(page.locator(".attached li")).hasCount(0);
+        assertNoReload(page);
+    }
 }

@@ -47,7 +47,8 @@ import io.vertx.ext.web.handler.BodyHandler;
  * under the field's name (422);</li>
  * <li>{@code PUT <root>/upload/<upload id>?offset=<n>} sends one chunk; a chunk that fails is sent again from the
  * offset the server has ({@code {"received": n}}, also the answer to a chunk at the wrong offset, 409);</li>
- * <li>{@code DELETE <root>/upload/<upload id>} cancels.</li>
+ * <li>{@code DELETE <root>/upload/<upload id>} cancels; with {@code ?failed}, the browser gave up on a chunk and the
+ * component says so under the field's name.</li>
  * </ul>
  * The token is the one of the component's no-JavaScript forms (component id and browser), and every request must come
  * from the browser the component belongs to: another browser can neither announce nor send files to it. Progress is
@@ -130,8 +131,16 @@ public class UploadRoute {
         } else if (request.method() == HttpMethod.DELETE) {
             component.uploads().cancel(target);
             byUpload.remove(target);
-            pusher.pushOnce(component, "upload", ignored -> {
-            });
+            if (request.getParam("failed") != null) {
+                // The browser gave up on a chunk: the field says so, rather than the progress just vanishing
+                String handler = "upload:" + entry.field;
+                String message = messages.text("io.quarkiverse.live.upload.failed", Map.of("file", entry.fileName()),
+                        languages(request.getHeader("Accept-Language")));
+                shown(component, c -> c.errors().update(handler, Set.of(entry.field), Map.of(entry.field, message)));
+            } else {
+                pusher.pushOnce(component, "upload", ignored -> {
+                });
+            }
             context.response().setStatusCode(204).end();
         } else {
             refuse(context, 405, "POST, PUT or DELETE");
