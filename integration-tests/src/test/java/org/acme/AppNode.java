@@ -106,7 +106,12 @@ final class AppNode implements AutoCloseable {
 
     /** Waits until the node answers GET /counter with 200; fails at once, with its log, if the process ends. */
     AppNode awaitServing() {
-        await("%s serving on port %d".formatted(name, port)).atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(100))
+        return awaitServing(Duration.ofMillis(100));
+    }
+
+    /** As {@link #awaitServing()}, asking every {@code interval}: a start-up timed to the millisecond asks often. */
+    AppNode awaitServing(Duration interval) {
+        await("%s serving on port %d".formatted(name, port)).atMost(START_TIMEOUT).pollInterval(interval)
                 .until(() -> {
                     if (!isAlive()) {
                         throw new AssertionError(name + " ended before serving; its log:\n" + logText());

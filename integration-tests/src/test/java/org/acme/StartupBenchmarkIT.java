@@ -1,10 +1,5 @@
 package org.acme;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,23 +25,11 @@ class StartupBenchmarkIT {
 
     @Test
     void startUpTimeAndResidentMemory() throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
         List<Long> startups = new ArrayList<>();
         for (int run = 1; run <= 3; run++) {
             try (AppNode node = new AppNode("startup-" + run, ARGUMENTS)) {
                 long started = System.nanoTime();
-                node.launch();
-                URI counter = URI.create("http://127.0.0.1:" + node.port() + "/counter");
-                while (true) {
-                    try {
-                        if (http.send(HttpRequest.newBuilder(counter).build(), HttpResponse.BodyHandlers.discarding())
-                                .statusCode() == 200) {
-                            break;
-                        }
-                    } catch (IOException notYet) {
-                        Thread.sleep(5);
-                    }
-                }
+                node.launch().awaitServing(Duration.ofMillis(5));
                 long millis = (System.nanoTime() - started) / 1_000_000;
                 startups.add(millis);
                 long startedRss = rssKb(node.pid());
