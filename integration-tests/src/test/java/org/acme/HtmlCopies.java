@@ -3,6 +3,7 @@ package org.acme;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.quarkiverse.live.runtime.render.HtmlChange;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -27,7 +28,7 @@ final class HtmlCopies {
                 throw new IllegalStateException("Edits of " + id + ", whose HTML this client never received whole: "
                         + message.encode());
             }
-            String edited = apply(copy, edits);
+            String edited = HtmlChange.apply(copy, edits);
             byId.put(id, edited);
             message.put("html", edited);
         }
@@ -52,17 +53,5 @@ final class HtmlCopies {
             object.put("d", edits);
         }
         return object;
-    }
-
-    /** The HTML with the edits applied, as the browser runtime applies them. */
-    static String apply(String html, JsonArray edits) {
-        StringBuilder edited = new StringBuilder(html.length() + 64);
-        int copied = 0;
-        for (int i = 0; i < edits.size(); i += 3) {
-            int at = edits.getInteger(i);
-            edited.append(html, copied, at).append(edits.getString(i + 2));
-            copied = at + edits.getInteger(i + 1);
-        }
-        return edited.append(html, copied, html.length()).toString();
     }
 }

@@ -28,6 +28,7 @@ import io.quarkiverse.live.Errors;
 import io.quarkiverse.live.runtime.component.ComponentRegistry;
 import io.quarkiverse.live.runtime.component.MountedComponent;
 import io.quarkiverse.live.runtime.dispatch.Dispatcher;
+import io.quarkiverse.live.runtime.render.HtmlChange;
 import io.quarkiverse.live.runtime.transport.Session;
 import io.quarkiverse.live.runtime.upload.ComponentUploads;
 import io.quarkiverse.live.runtime.upload.UploadRoute;
@@ -442,22 +443,10 @@ public final class LiveView<C> implements AutoCloseable {
             if (message.getString("html") != null) {
                 setHtml(message.getString("html"));
             } else if (message.getJsonArray("d") != null) {
-                setHtml(edit(html, message.getJsonArray("d")));
+                setHtml(HtmlChange.apply(html, message.getJsonArray("d")));
             }
         }
         notifyAll();
-    }
-
-    /** Applies the edits of an answer: {@code [at, removed, inserted, ...]} on the last HTML, as the runtime does. */
-    private static String edit(String before, JsonArray edits) {
-        StringBuilder after = new StringBuilder();
-        int at = 0;
-        for (int i = 0; i < edits.size(); i += 3) {
-            int start = edits.getInteger(i);
-            after.append(before, at, start).append(edits.getString(i + 2));
-            at = start + edits.getInteger(i + 1);
-        }
-        return after.append(before, at, before.length()).toString();
     }
 
     /**

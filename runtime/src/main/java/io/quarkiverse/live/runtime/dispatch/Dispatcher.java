@@ -348,8 +348,7 @@ public class Dispatcher {
         MountedComponent component = answer.component;
         Object returned;
         try {
-            returned = LiveLocaleResolver.withLanguages(answer.session.languages(),
-                    () -> component.binding().invoke(component.instance(), handler.name(), args));
+            returned = callHandler(answer, handler, args);
         } catch (ConstraintViolationException e) {
             settle(call);
             Map<String, String> errors = Violations.byKey(e);
@@ -384,6 +383,16 @@ public class Dispatcher {
     }
 
     /**
+     * Calls the handler through the component's interceptors (method validation among them), with the browser's
+     * languages set for validation messages.
+     */
+    private static Object callHandler(Answer answer, HandlerSignature handler, Object[] args) throws Exception {
+        MountedComponent component = answer.component;
+        return LiveLocaleResolver.withLanguages(answer.session.languages(),
+                () -> component.binding().invoke(component.instance(), handler.name(), args));
+    }
+
+    /**
      * The answer to a call with values that did not convert: their messages, and the constraint messages of the values
      * that did, from a dry run of the call. So one submit shows every problem of a form.
      */
@@ -399,8 +408,7 @@ public class Dispatcher {
         }
         if (component.binding().dryRunnable(handler.name())) {
             Map<String, String> violations = DryRun.violations(handler.toString(),
-                    () -> LiveLocaleResolver.withLanguages(languages,
-                            () -> component.binding().invoke(component.instance(), handler.name(), bound.values())));
+                    () -> callHandler(answer, handler, bound.values()));
             violations.forEach(errors::putIfAbsent);
         }
         return Outcome.rejected(ErrorCode.BAD_ARGUMENTS, "Invalid arguments for " + handler + ": "

@@ -54,6 +54,21 @@ public record HtmlChange(String html, JsonArray edits) {
     }
 
     /**
+     * The HTML with the edits applied, as the browser runtime applies them: for those that hold a copy of a component's
+     * HTML on the server's side of the wire, the test API among them.
+     */
+    public static String apply(String before, JsonArray edits) {
+        StringBuilder after = new StringBuilder(before.length() + 64);
+        int copied = 0;
+        for (int i = 0; i < edits.size(); i += 3) {
+            int at = edits.getInteger(i);
+            after.append(before, copied, at).append(edits.getString(i + 2));
+            copied = at + edits.getInteger(i + 1);
+        }
+        return after.append(before, copied, before.length()).toString();
+    }
+
+    /**
      * Edits between two stretches compared as sequences of pieces (Myers' difference algorithm over the pieces), each
      * trimmed to what differs inside it: {@code {beforeStart, beforeEnd, afterStart, afterEnd}} in ascending order. Null
      * when more than {@link #MAX_DIFFERENCES} pieces differ.

@@ -143,7 +143,7 @@ public final class Session implements ComponentOwner {
     }
 
     /** An {@code Accept-Language} header read as language ranges; empty when absent or unreadable. */
-    static List<Locale.LanguageRange> languages(String acceptLanguage) {
+    public static List<Locale.LanguageRange> languages(String acceptLanguage) {
         if (acceptLanguage == null || acceptLanguage.isBlank()) {
             return List.of();
         }

@@ -24,18 +24,21 @@ public final class ComponentUploads {
     }
 
     /**
-     * Starts the uploads of a field: its earlier entries go, and each announced file gets an entry and an id.
+     * Starts the uploads of a field: its earlier entries go, and each announced file gets an entry and an id, which
+     * names its component.
      *
      * @return the entries' ids, in the order of the files; {@code null} when the storage has no room for them
      */
-    synchronized List<String> start(String field, List<Announced> files, Path directory, UploadStorage storage) {
+    synchronized List<String> start(String componentId, String field, List<Announced> files, Path directory,
+            UploadStorage storage) {
         cancelField(field);
         if (!storage.reserve(files.stream().mapToLong(Announced::size).sum())) {
             return null;
         }
         List<String> ids = new ArrayList<>();
         for (Announced file : files) {
-            String id = UUID.randomUUID().toString();
+            // The component's id first, so that a chunk finds its component; a random part no one can guess after it
+            String id = componentId + "." + UUID.randomUUID();
             entries.put(id, new UploadEntry(id, field, file.name(), file.type(), file.size(),
                     directory.resolve(id), storage));
             ids.add(id);

@@ -26,6 +26,7 @@ import io.quarkiverse.live.runtime.dispatch.ConversionMessages;
 import io.quarkiverse.live.runtime.dispatch.Pusher;
 import io.quarkiverse.live.runtime.http.BrowserBinding;
 import io.quarkiverse.live.runtime.transport.OriginPolicy;
+import io.quarkiverse.live.runtime.transport.Session;
 import io.quarkiverse.live.runtime.transport.form.FormTokens;
 import io.vertx.core.Vertx;
 import io.vertx.core.file.AsyncFile;
@@ -66,7 +67,6 @@ public class UploadRoute {
     private final LiveRuntimeConfig config;
     private final Path directory;
     private final UploadStorage storage;
-    private final Map<String, MountedComponent> byUpload = new ConcurrentHashMap<>();
     private final Set<MountedComponent> withUploads = ConcurrentHashMap.newKeySet();
     private final long sweep;
 
@@ -91,7 +91,6 @@ public class UploadRoute {
             @Override
             public void destroyed(MountedComponent component) {
                 if (withUploads.remove(component)) {
-                    byUpload.values().removeIf(component::equals);
                     component.uploads().deleteAll();
                 }
             }
@@ -122,20 +121,21 @@ public class UploadRoute {
             announce(context, target);
             return;
         }
-        MountedComponent component = byUpload.get(target);
-        UploadEntry entry = component == null ? null : component.uploads().entry(target);
+        // An upload id starts with its component's id
+        MountedComponent component = registry.find(target.substring(0, Math.max(0, target.indexOf('.'))));
+        ComponentUploads uploads = component == null ? null : component.uploadsIfAny();
+        UploadEntry entry = uploads == null ? null : uploads.entry(target);
         if (entry == null || !isBrowserOf(component, request)) {
             refuse(context, 404, "No such upload: it was cancelled, taken, or is another browser's");
         } else if (request.method() == HttpMethod.PUT) {
             receive(context, component, entry);
         } else if (request.method() == HttpMethod.DELETE) {
-            component.uploads().cancel(target);
-            byUpload.remove(target);
+            uploads.cancel(target);
             if (request.getParam("failed") != null) {
                 // The browser gave up on a chunk: the field says so, rather than the progress just vanishing
                 String handler = "upload:" + entry.field;
                 String message = messages.text("io.quarkiverse.live.upload.failed", Map.of("file", entry.fileName()),
-                        languages(request.getHeader("Accept-Language")));
+                        Session.languages(request.getHeader("Accept-Language")));
                 shown(component, c -> c.errors().update(handler, Set.of(entry.field), Map.of(entry.field, message)));
             } else {
                 pusher.pushOnce(component, "upload", ignored -> {
@@ -182,7 +182,7 @@ public class UploadRoute {
             return;
         }
         Accepted accepted = accept(component, field, limits, files,
-                languages(context.request().getHeader("Accept-Language")));
+                Session.languages(context.request().getHeader("Accept-Language")));
         if (accepted.ids() == null) {
             context.response().setStatusCode(accepted.status()).putHeader("Content-Type", "application/json")
                     .end(new JsonObject().put("message", accepted.message()).encode());
@@ -203,7 +203,8 @@ public class UploadRoute {
     private Accepted accept(MountedComponent component, String field, UploadLimits limits,
             List<ComponentUploads.Announced> files, List<Locale.LanguageRange> languages) {
         String problem = problem(limits, files, languages);
-        List<String> ids = problem != null ? null : component.uploads().start(field, files, directory, storage);
+        List<String> ids = problem != null ? null
+                : component.uploads().start(component.id(), field, files, directory, storage);
         String handler = "upload:" + field;
         if (ids == null) {
             // Past a limit (422), or no room left among all uploads under way (503): the field shows why
@@ -213,9 +214,6 @@ public class UploadRoute {
                     c -> c.errors().update(handler, Set.of(field), Map.of(field, message))));
         }
         withUploads.add(component);
-        // The field's earlier uploads are gone with the announcement of new ones
-        byUpload.entrySet().removeIf(e -> e.getValue() == component && component.uploads().entry(e.getKey()) == null);
-        ids.forEach(id -> byUpload.put(id, component));
         return new Accepted(ids, 200, null,
                 shown(component, c -> c.errors().update(handler, Set.of(field), Map.of())));
     }
@@ -357,8 +355,6 @@ public class UploadRoute {
     private void expire(long idleMillis) {
         for (MountedComponent component : withUploads) {
             if (component.uploads().expire(TimeUnit.MILLISECONDS.toNanos(idleMillis))) {
-                byUpload.entrySet().removeIf(e -> e.getValue() == component
-                        && component.uploads().entry(e.getKey()) == null);
                 pusher.pushOnce(component, "upload", ignored -> {
                 });
             }
@@ -368,14 +364,6 @@ public class UploadRoute {
     private static boolean isBrowserOf(MountedComponent component, HttpServerRequest request) {
         return component.browser() == null
                 || component.browser().equals(BrowserBinding.fromCookieHeader(request.getHeader("Cookie")));
-    }
-
-    private static List<Locale.LanguageRange> languages(String header) {
-        try {
-            return header == null ? List.of() : Locale.LanguageRange.parse(header);
-        } catch (IllegalArgumentException e) {
-            return List.of();
-        }
     }
 
     /** A file name without the directories some browsers send with it. */
