@@ -1,5 +1,6 @@
 package io.quarkiverse.live.deployment;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -7,19 +8,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.inject.Singleton;
+
 import org.jboss.jandex.FieldInfo;
 import org.jboss.jandex.MethodInfo;
 import org.jboss.jandex.PrimitiveType;
 import org.jboss.jandex.Type;
 
+import io.quarkiverse.live.runtime.LiveRecorder;
+import io.quarkiverse.live.runtime.dev.TemplateFiles;
 import io.quarkiverse.live.runtime.render.TemplateIds;
 import io.quarkiverse.live.runtime.template.MarkupParser;
+import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.annotations.ExecutionTime;
+import io.quarkus.deployment.annotations.Record;
+import io.quarkus.deployment.builditem.LaunchModeBuildItem;
 import io.quarkus.qute.deployment.EffectiveTemplatePathsBuildItem;
 import io.quarkus.qute.deployment.TemplatePathBuildItem;
+import io.quarkus.qute.deployment.TemplateRootsBuildItem;
 import io.quarkus.qute.deployment.ValidationParserHookBuildItem;
+import io.quarkus.runtime.LaunchMode;
 
 /**
  * Ties components to their templates: every component must have one, and Qute type-checks each component template
@@ -57,6 +68,38 @@ public class ComponentTemplateProcessor {
                 }
             }
         }
+    }
+
+    /**
+     * Where the source of each component template lies in the application's resources, so that dev mode can show a
+     * saved one before the restart ({@code TemplateEdits}). Empty outside dev mode, and for templates of jars.
+     */
+    @BuildStep
+    @Record(ExecutionTime.STATIC_INIT)
+    void locateTemplateFiles(List<LiveComponentBuildItem> components, EffectiveTemplatePathsBuildItem templates,
+            TemplateRootsBuildItem roots, LaunchModeBuildItem launchMode, LiveRecorder recorder,
+            BuildProducer<SyntheticBeanBuildItem> beans) {
+        Map<String, String> files = new HashMap<>();
+        if (launchMode.getLaunchMode() == LaunchMode.DEVELOPMENT) {
+            Set<String> ids = new HashSet<>();
+            components.forEach(component -> ids.add(component.templateId()));
+            for (TemplatePathBuildItem template : templates.getTemplatePaths()) {
+                Path fullPath = template.getFullPath();
+                if (!ids.contains(template.getPath()) || fullPath == null || !template.isFileBased()) {
+                    continue;
+                }
+                for (String root : roots) {
+                    if (fullPath.endsWith(Path.of(root, template.getPath()))) {
+                        files.put(template.getPath(), root + "/" + template.getPath());
+                    }
+                }
+            }
+        }
+        beans.produce(SyntheticBeanBuildItem.configure(TemplateFiles.class)
+                .scope(Singleton.class)
+                .unremovable()
+                .supplier(recorder.templateFiles(files))
+                .done());
     }
 
     @BuildStep

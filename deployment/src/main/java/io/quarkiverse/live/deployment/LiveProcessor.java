@@ -8,6 +8,7 @@ import io.quarkiverse.live.runtime.component.LiveComponents;
 import io.quarkiverse.live.runtime.dev.LiveReloadScan;
 import io.quarkiverse.live.runtime.dev.RestartRestore;
 import io.quarkiverse.live.runtime.dev.RestartSnapshot;
+import io.quarkiverse.live.runtime.dev.TemplateEdits;
 import io.quarkiverse.live.runtime.dispatch.ArgumentBinder;
 import io.quarkiverse.live.runtime.dispatch.ConversionMessages;
 import io.quarkiverse.live.runtime.dispatch.Dispatcher;
@@ -68,7 +69,8 @@ public class LiveProcessor {
                         ArgumentBinder.class, ConversionMessages.class, LiveLocaleResolver.class, DryRunnable.class, DryRun.class,
                         LiveSectionHelperFactory.class, Pusher.class, LiveConnectionProducer.class,
                         VertxSharedStore.class, SharedCodec.class, SharedStateEngine.class, PresenceTracker.class, MountClaims.class,
-                        PresenceProducer.class, LiveReloadScan.class, RestartSnapshot.class, RestartRestore.class)
+                        PresenceProducer.class, LiveReloadScan.class, TemplateEdits.class, RestartSnapshot.class,
+                        RestartRestore.class)
                 .setUnremovable()
                 .build();
     }

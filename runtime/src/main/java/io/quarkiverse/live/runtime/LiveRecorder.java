@@ -1,10 +1,12 @@
 package io.quarkiverse.live.runtime;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.quarkiverse.live.runtime.component.PageRequestKeepers;
+import io.quarkiverse.live.runtime.dev.TemplateFiles;
 import io.quarkiverse.live.runtime.http.LivePages;
 import io.quarkiverse.live.runtime.http.RuntimeScript;
 import io.quarkiverse.live.runtime.protocol.ServerBuild;
@@ -50,6 +52,11 @@ public class LiveRecorder {
     /** The handler of uploads. */
     public Handler<RoutingContext> upload() {
         return context -> Arc.container().instance(UploadRoute.class).get().handle(context);
+    }
+
+    /** The bean that knows where the sources of component templates lie, for dev mode's {@code TemplateEdits}. */
+    public Supplier<TemplateFiles> templateFiles(Map<String, String> byTemplateId) {
+        return () -> new TemplateFiles(byTemplateId);
     }
 
     /** The bean that names this build of the application to reconnecting browsers. */
