@@ -14,7 +14,11 @@ const { window } = new JSDOM(`<!doctype html><body>
   <div data-live-component="A" data-live-id="a1"><p>0</p><button id="a" data-live-click="add">+</button></div>
 </body>`, { url: 'https://shop.example/page' });
 const { document, sessionStorage } = window;
+// What the page's beacons were sent to; Node has a navigator of its own, without sendBeacon
+const beacons = [];
+window.navigator.sendBeacon = url => beacons.push(String(url));
 installPage(window, { EventSource: FakeEventSource, fetch: fakeFetch, sessionStorage });
+Object.defineProperty(globalThis, 'navigator', { value: window.navigator, configurable: true });
 await import('../target/classes/META-INF/quarkus-live/runtime.js');
 const click = el => el.dispatchEvent(new window.MouseEvent('click', { bubbles: true, cancelable: true }));
 const sent = p => JSON.parse(p.body);
@@ -55,6 +59,12 @@ test('no WebSocket, a stream that brings nothing in 2.5 s: long polling, which c
   assert.equal(FakeEventSource.all.length, 1, 'no stream tried again');
 });
 
+test('a tab that closes says so with a beacon, which ends its connection at once', () => {
+  window.dispatchEvent(new window.Event('pagehide'));
+  assert.equal(beacons.length, 1);
+  assert.match(beacons[0], /\/poll\/p1\?gone$/);
+});
+
 test('a poll that says the server closed the connection ends it; the runtime polls a new one', async () => {
   const before = polls.length;
   polls.at(-1).answer(200, { m: [], close: { code: 1001, reason: 'Going away' } });
@@ -75,4 +85,6 @@ test('moving back to a WebSocket aborts the poll in flight', async () => {
   assert.equal(sessionStorage['quarkus-live-polled'], undefined, 'the tab forgets the fallback');
   mock.timers.tick(250);
   assert.equal(FakeSocket.last.readyState, 0, 'the runtime reconnects over a WebSocket');
+  window.dispatchEvent(new window.Event('pagehide'));
+  assert.equal(beacons.length, 1, 'a connection that ended sends no beacon');
 });

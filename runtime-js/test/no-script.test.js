@@ -13,7 +13,7 @@ const { window } = new JSDOM(`<!doctype html><body>
   <div data-live-component="A" data-live-id="a1">
     <button id="once" data-live-click.once="hit" name="_live_call" value="hit" form="live-a1">once</button>
     <form id="plain" action="/elsewhere"><button>go</button></form>
-    <form id="live-a1" method="post" action="${forms}a1.token" hidden></form>
+    <form id="live-a1" method="post" action="${forms}Counter/a1.token" hidden></form>
   </div>
 </body>`, { url: 'https://shop.example/page' });
 installPage(window);

@@ -160,6 +160,18 @@ class ClusterIT {
         }
     }
 
+    @Test
+    @Order(6)
+    void aFormPostedWithoutJavaScriptToTheOtherNodeRunsThere() throws Exception {
+        String cookie = LiveClient.newAttackerCookie();
+        String page = new NoScriptHttp(a.uri("/")).get("/signup", cookie).body();
+        // The nodes agreed on the key of the forms' tokens: B accepts A's page, mounts its component and runs the post
+        String landed = new NoScriptHttp(b.uri("/")).postAndFollow(NoScriptHttp.first(NoScriptHttp.FORM_ACTION, page),
+                Map.of("name", "Ada", "email", "ada@example.com", "age", "36", "plan", "PRO", "terms", "on"), cookie,
+                "/signup");
+        assertTrue(landed.contains("Welcome, Ada!"), landed);
+    }
+
     /** The page's claim for the component, as a browser finds it in {@code data-live-mount}. */
     private static String claimOf(AppNode node, String id) {
         String claim = node.lastClaims.get(id);

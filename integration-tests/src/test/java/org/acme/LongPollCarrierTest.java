@@ -1,5 +1,6 @@
 package org.acme;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -162,6 +164,43 @@ class LongPollCarrierTest {
         assertEquals(204, post(connection, increment.copy().put("ref", 3).encode(), LiveClient.BROWSER_COOKIE));
         assertEquals("ok", answerTo(connection, 3).getString("t"));
         assertTrue(shownAfterRejoin(id, token).contains("Count: 1"), "the replay did not run again");
+    }
+
+    @Test
+    void aBeaconFromAClosingTabEndsTheConnectionAndPresenceDropsItAtOnce() throws Exception {
+        String leaver = "Leaver-" + System.nanoTime();
+        try (LiveClient watcher = LiveClient.connect(base)) {
+            String watching = LiveClient.mount("/chat");
+            watcher.join(watching);
+            watcher.event(watching, "enter", "Watcher");
+
+            // A page on long polling, of another browser, enters the room
+            String cookie = LiveClient.newAttackerCookie();
+            String id = LiveClient.mount("/chat", cookie);
+            String connection = new JsonObject(get("/_live/poll", cookie).body()).getString("id");
+            assertEquals(204, postAs(connection, new JsonObject().put("t", "join").put("v", 1).put("ref", 1)
+                    .put("id", id).encode(), cookie, ""));
+            assertEquals(204, postAs(connection, new JsonObject().put("t", "event").put("v", 1).put("ref", 2)
+                    .put("id", id).put("seq", 1).put("handler", "enter").put("args", List.of(leaver)).encode(),
+                    cookie, ""));
+            watcher.awaitRender(watching, html -> html.contains(leaver));
+
+            // Its tab closes: no poll comes any more, only the beacon; another browser's beacon is refused
+            assertEquals(403, postAs(connection, "", LiveClient.newAttackerCookie(), "?gone"));
+            long sent = System.nanoTime();
+            assertEquals(204, postAs(connection, "", cookie, "?gone"));
+            await().atMost(TIMEOUT).until(() -> !watcher.latestHtml(watching).contains(leaver));
+            System.out.printf("Long polling: beacon of a closing tab -> presence dropped it %d ms later%n",
+                    (System.nanoTime() - sent) / 1_000_000);
+            assertEquals(404, get("/_live/poll/" + connection, cookie).statusCode(), "the connection is over");
+        }
+    }
+
+    private int postAs(String connection, String message, String cookie, String query) throws Exception {
+        return http.send(request("/_live/poll/" + connection + query, cookie)
+                .POST(HttpRequest.BodyPublishers.ofString(message)).header("Content-Type", "text/plain;charset=UTF-8")
+                .header("Sec-Fetch-Site", "same-origin").build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     /** The component's whole HTML, as a rejoin on a new connection gets it. */

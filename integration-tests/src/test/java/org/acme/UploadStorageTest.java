@@ -35,7 +35,7 @@ class UploadStorageTest {
         }
     }
 
-    private static final Pattern ACTION = Pattern.compile("action=\"([^\"]*/)form/([^\"?]+)");
+    private static final Pattern ACTION = Pattern.compile("action=\"([^\"]*/)form/[^/\"]+/([^\"?]+)");
 
     @TestHTTPResource("/")
     URI base;

@@ -29,7 +29,7 @@ import io.vertx.core.json.JsonObject;
 @QuarkusTest
 class UploadTest {
 
-    private static final Pattern ACTION = Pattern.compile("action=\"([^\"]*/)form/([^\"?]+)");
+    private static final Pattern ACTION = Pattern.compile("action=\"([^\"]*/)form/[^/\"]+/([^\"?]+)");
 
     @TestHTTPResource("/")
     URI base;

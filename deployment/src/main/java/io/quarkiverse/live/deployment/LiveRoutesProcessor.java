@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.inject.Singleton;
@@ -16,6 +18,7 @@ import org.objectweb.asm.Opcodes;
 import io.quarkiverse.live.runtime.LiveBuildTimeConfig;
 import io.quarkiverse.live.runtime.LiveRecorder;
 import io.quarkiverse.live.runtime.http.LivePaths;
+import io.quarkiverse.live.runtime.http.PageComponents;
 import io.quarkiverse.live.runtime.http.RuntimeScript;
 import io.quarkiverse.live.runtime.protocol.ServerBuild;
 import io.quarkiverse.live.runtime.transport.form.FormPostRoute;
@@ -219,6 +222,24 @@ public class LiveRoutesProcessor {
         }
     }
 
+    /** Which components are pages: a form posted without JavaScript to one that is gone mounts it again. */
+    @BuildStep
+    @Record(ExecutionTime.STATIC_INIT)
+    void namePageComponents(List<LiveComponentBuildItem> components, LiveRecorder recorder,
+            BuildProducer<SyntheticBeanBuildItem> syntheticBeans) {
+        Set<String> pages = new HashSet<>();
+        for (LiveComponentBuildItem component : components) {
+            if (component.pagePath() != null) {
+                pages.add(component.name());
+            }
+        }
+        syntheticBeans.produce(SyntheticBeanBuildItem.configure(PageComponents.class)
+                .scope(Singleton.class)
+                .unremovable()
+                .supplier(recorder.pageComponents(pages))
+                .done());
+    }
+
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
     void registerPages(List<LiveComponentBuildItem> components, HttpRootPathBuildItem httpRootPath,
@@ -267,16 +288,17 @@ public class LiveRoutesProcessor {
     }
 
     /**
-     * Forms and buttons posted without JavaScript, whatever the transport: {@code POST <root>/form/<id>.<token>}. On the
-     * event loop, as the other carriers: the handler runs where the component's handlers run.
+     * Forms and buttons posted without JavaScript, whatever the transport:
+     * {@code POST <root>/form/<component name>/<id>.<token>}. On the event loop, as the other carriers: the handler
+     * runs where the component's handlers run.
      */
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
     void registerFormRoute(LiveBuildTimeConfig config, HttpRootPathBuildItem httpRootPath, LiveRecorder recorder,
             BuildProducer<RouteBuildItem> routes) {
         routes.produce(RouteBuildItem.newApplicationRoute(httpRootPath.relativePath(LivePaths.form(config.rootPath()))
-                + "/:token").withRouteCustomizer(recorder.formPostRoute()).withRequestHandler(recorder.formPost())
-                .build());
+                + "/:component/:token").withRouteCustomizer(recorder.formPostRoute())
+                .withRequestHandler(recorder.formPost()).build());
     }
 
     /**

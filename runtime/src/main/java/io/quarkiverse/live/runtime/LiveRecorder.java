@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import io.quarkiverse.live.runtime.component.PageRequestKeepers;
 import io.quarkiverse.live.runtime.dev.TemplateFiles;
 import io.quarkiverse.live.runtime.http.LivePages;
+import io.quarkiverse.live.runtime.http.PageComponents;
 import io.quarkiverse.live.runtime.http.RuntimeScript;
 import io.quarkiverse.live.runtime.protocol.ServerBuild;
 import io.quarkiverse.live.runtime.transport.form.FormPostRoute;
@@ -57,6 +58,11 @@ public class LiveRecorder {
     /** The bean that knows where the sources of component templates lie, for dev mode's {@code TemplateEdits}. */
     public Supplier<TemplateFiles> templateFiles(Map<String, String> byTemplateId) {
         return () -> new TemplateFiles(byTemplateId);
+    }
+
+    /** The bean that names the components served as pages. */
+    public Supplier<PageComponents> pageComponents(Set<String> names) {
+        return () -> new PageComponents(names);
     }
 
     /** The bean that names this build of the application to reconnecting browsers. */
@@ -137,7 +143,7 @@ public class LiveRecorder {
     }
 
     /**
-     * {@code POST <root>/form/:token} only, and the handlers that come before the form's: the checks that need no body,
+     * {@code POST <root>/form/:component/:token} only, and the handlers that come before the form's: the checks that need no body,
      * then the body, read up to the message size limit.
      */
     public Consumer<Route> formPostRoute() {

@@ -19,7 +19,7 @@ public interface LiveRuntimeConfig {
     /**
      * How long a component rendered by an HTTP response waits for a browser to join it over the transport. A
      * component not joined by then is unmounted and its id forgotten; a page opened with JavaScript off keeps
-     * showing what it rendered.
+     * showing what it rendered, and a form it posts later runs on the page's component mounted again.
      */
     @WithDefault("60s")
     Duration joinTimeout();
@@ -86,6 +86,15 @@ public interface LiveRuntimeConfig {
      * Clients that send no {@code Origin} are no browsers and are let through: they have no visitor's cookie to use.
      */
     Optional<List<String>> allowedOrigins();
+
+    /**
+     * The secret that signs the tokens of forms posted without JavaScript (and of upload announcements): at least 32
+     * characters, kept out of the source, e.g. from an environment variable. Unset: a random key drawn at each start,
+     * so a page rendered by another node of a cluster, or before a restart, gets 403 on its next post and must be
+     * reloaded. Set the same secret on every node to let such a post through: its component is then mounted again
+     * where it arrives, and the post runs on it.
+     */
+    Optional<String> formTokenSecret();
 
     /**
      * The most live connections the server keeps open at once. An upgrade past it is refused with 503 and the browser

@@ -3,6 +3,7 @@ package io.quarkiverse.live.runtime.http;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 import jakarta.inject.Singleton;
 
@@ -50,24 +51,44 @@ public class LivePages {
      * handlers later do, and {@code {#live}} sections in the layout know the request.
      */
     public CompletionStage<String> render(String componentName, RoutingContext request) {
-        ManagedContext requestContext = Arc.container().requestContext();
-        requestContext.activate();
-        ContextState state = requestContext.getState();
-        CompletionStage<String> page;
-        try {
-            Arc.container().instance(CurrentVertxRequest.class).get().setCurrent(request);
+        return inRequestContext(request, () -> {
             String browser = browsers.browserOf(request);
             // Back from a form posted without JavaScript: the page shows the component the form changed
             MountedComponent posted = noScript.take(browser, componentName);
             CompletionStage<String> html = posted != null ? renderer.render(posted)
                     : renderer.firstPaint(renderer.mount(componentName, null, browser, Map.of()));
-            page = html.thenCompose(content -> wrap(componentName, content + script.tag()));
+            return html.thenCompose(content -> wrap(componentName, content + script.tag()));
+        });
+    }
+
+    /**
+     * Mounts a page's component again for a form posted without JavaScript to one that is gone (the page was left open
+     * past {@code quarkus.live.join-timeout} or {@code quarkus.live.reconnect-grace}), as a load of the page would:
+     * the post then runs on it, so what the user sent is not lost. Its first paint is rendered, as a page's is; the
+     * browser is sent back to the page, which shows it.
+     */
+    public CompletionStage<MountedComponent> mountForPost(String componentName, RoutingContext post, String browser) {
+        return inRequestContext(post, () -> {
+            MountedComponent component = renderer.mount(componentName, null, browser, Map.of());
+            return renderer.firstPaint(component).thenApply(html -> component);
+        });
+    }
+
+    private static <T> CompletionStage<T> inRequestContext(RoutingContext request,
+            Supplier<CompletionStage<T>> work) {
+        ManagedContext requestContext = Arc.container().requestContext();
+        requestContext.activate();
+        ContextState state = requestContext.getState();
+        CompletionStage<T> result;
+        try {
+            Arc.container().instance(CurrentVertxRequest.class).get().setCurrent(request);
+            result = work.get();
         } catch (RuntimeException e) {
-            page = CompletableFuture.failedFuture(e);
+            result = CompletableFuture.failedFuture(e);
         } finally {
             requestContext.deactivate();
         }
-        return page.whenComplete((html, failure) -> {
+        return result.whenComplete((done, failure) -> {
             requestContext.activate(state);
             requestContext.terminate();
         });

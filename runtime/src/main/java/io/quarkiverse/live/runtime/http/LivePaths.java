@@ -49,7 +49,7 @@ public final class LivePaths {
         return under(configuredRoot, "poll");
     }
 
-    /** Forms posted without JavaScript: {@code <form>/<component id>.<token>}. */
+    /** Forms posted without JavaScript: {@code <form>/<component name>/<component id>.<token>}. */
     public static String form(String configuredRoot) {
         return under(configuredRoot, "form");
     }

@@ -116,7 +116,8 @@ public class ComponentRenderer {
         }
         RenderPass pass = new RenderPass(component);
         String formId = "live-" + component.id();
-        String formAction = formRoot + component.id() + "." + formTokens.of(component.id(), component.browser());
+        String formAction = formRoot + binding.name() + "/" + component.id() + "."
+                + formTokens.of(component.id(), component.browser());
         return template.instance()
                 .data(new ComponentView(binding, component.instance(), component.errors(), component))
                 .setAttribute(RenderPass.ATTRIBUTE, pass)

@@ -3,7 +3,6 @@ package io.quarkiverse.live.runtime.shared;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -59,23 +58,18 @@ public class MountClaims {
         this.key = key.clone();
     }
 
-    /** The first node to start offers a random key; every node takes the one stored first. */
+    /** The key every node of the cluster signs claims with ({@link ClusterKeys}). */
     void agreeOnKey(@Observes StartupEvent event) {
         if (!clustered) {
             return;
         }
-        byte[] offered = new byte[32];
-        new SecureRandom().nextBytes(offered);
-        SharedValue offer = new SharedValue(0, JsonObject.of("k", ENCODER.encodeToString(offered)).encode());
-        store.writeIfAbsent(SECRET_KEY, offer).thenCompose(ignored -> store.read(SECRET_KEY)).whenComplete(
-                (stored, failure) -> {
-                    if (failure != null || stored == null) {
-                        LOG.warnf(failure, "No key for mount claims: pages are joined only on the node that rendered"
-                                + " them");
-                    } else {
-                        key = DECODER.decode(new JsonObject(stored.json()).getString("k"));
-                    }
-                });
+        ClusterKeys.agree(store, SECRET_KEY).whenComplete((agreed, failure) -> {
+            if (failure != null) {
+                LOG.warnf(failure, "No key for mount claims: pages are joined only on the node that rendered them");
+            } else {
+                key = agreed;
+            }
+        });
     }
 
     /**

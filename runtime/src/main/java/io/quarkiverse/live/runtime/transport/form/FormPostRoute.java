@@ -7,11 +7,16 @@ import java.util.stream.Collectors;
 
 import jakarta.inject.Singleton;
 
+import org.jboss.logging.Logger;
+
 import io.quarkiverse.live.runtime.LiveRuntimeConfig;
 import io.quarkiverse.live.runtime.component.ComponentRegistry;
+import io.quarkiverse.live.runtime.component.LiveComponents;
 import io.quarkiverse.live.runtime.component.MountedComponent;
 import io.quarkiverse.live.runtime.dispatch.Dispatcher;
 import io.quarkiverse.live.runtime.http.BrowserBinding;
+import io.quarkiverse.live.runtime.http.LivePages;
+import io.quarkiverse.live.runtime.http.PageComponents;
 import io.quarkiverse.live.runtime.protocol.ErrorCode;
 import io.quarkiverse.live.runtime.template.LiveNamespace;
 import io.quarkiverse.live.runtime.transport.ConnectionIdentity;
@@ -37,13 +42,18 @@ import io.vertx.ext.web.handler.BodyHandler;
  * for a token that is not the component's for this browser ({@link FormTokens}). A body past
  * {@code quarkus.live.max-message-size} is refused with 413; a call that is not one a page carries, an unknown handler
  * or arguments that do not bind get 400, a handler that failed 500, a component that has too many events waiting 429.
- * A component that no longer exists (the page was left open past {@code quarkus.live.join-timeout}) sends the browser
- * back to a fresh page.
+ * A component that no longer exists (the page was left open past {@code quarkus.live.join-timeout}, or past
+ * {@code quarkus.live.reconnect-grace} after its last post) is mounted again when it is a page's, as a load of the page
+ * would, and the post runs on it, so what the user sent is not lost; the component of an embedding page, and one that
+ * reads the page request, which a post is not, send the browser back to a fresh page.
  */
 @Singleton
 public class FormPostRoute {
 
+    private static final Logger LOG = Logger.getLogger(FormPostRoute.class);
+
     private static final String COMPONENT = "io.quarkiverse.live.form.component";
+    private static final String NAME = "io.quarkiverse.live.form.name";
     private static final String BROWSER = "io.quarkiverse.live.form.browser";
     private static final long JOIN = 1;
     private static final long EVENT = 2;
@@ -53,10 +63,17 @@ public class FormPostRoute {
     private final FormTokens tokens;
     private final ComponentRegistry registry;
     private final NoScriptPages pages;
+    private final LiveComponents components;
+    private final PageComponents pageComponents;
+    private final LivePages livePages;
     private final int maxBodySize;
 
     FormPostRoute(Dispatcher dispatcher, OriginPolicy origins, FormTokens tokens, ComponentRegistry registry,
-            NoScriptPages pages, LiveRuntimeConfig config) {
+            NoScriptPages pages, LiveComponents components, PageComponents pageComponents, LivePages livePages,
+            LiveRuntimeConfig config) {
+        this.components = components;
+        this.pageComponents = pageComponents;
+        this.livePages = livePages;
         this.dispatcher = dispatcher;
         this.origins = origins;
         this.tokens = tokens;
@@ -77,6 +94,7 @@ public class FormPostRoute {
             return;
         }
         context.put(COMPONENT, idAndToken[0]);
+        context.put(NAME, context.pathParam("component"));
         context.put(BROWSER, browser);
         context.next();
     }
@@ -89,11 +107,6 @@ public class FormPostRoute {
     public void handle(RoutingContext context) {
         String id = context.get(COMPONENT);
         String browser = context.get(BROWSER);
-        MountedComponent component = registry.find(id);
-        if (component == null || component.isDestroyed()) {
-            back(context);
-            return;
-        }
         FormArguments.Call call;
         try {
             // From the query the page wrote, not from the fields: a form may have fields of any name
@@ -111,7 +124,30 @@ public class FormPostRoute {
             return;
         }
         Context eventLoop = Vertx.currentContext();
-        ConnectionIdentity.ofRequest(context, identity -> post(context, eventLoop, component, browser, identity, call));
+        MountedComponent component = registry.find(id);
+        if (component != null && !component.isDestroyed()) {
+            ConnectionIdentity.ofRequest(context,
+                    identity -> post(context, eventLoop, component, browser, identity, call));
+            return;
+        }
+        String name = context.get(NAME);
+        if (!pageComponents.isPage(name) || components.find(name).keepsPageRequest()) {
+            // Its page has another key for it, or it read a page request this post is not: a fresh page, as before
+            back(context);
+            return;
+        }
+        // On a worker thread, as a page is rendered: a first paint may read what blocks (a database)
+        context.vertx().executeBlocking(() -> livePages.mountForPost(name, context, browser), false)
+                .toCompletionStage().thenCompose(mounting -> mounting).whenComplete((mounted, failure) -> eventLoop
+                .runOnContext(ignored -> {
+                    if (failure != null) {
+                        LOG.errorf(failure, "Mounting %s again for a form posted to a component that is gone", name);
+                        plain(context, 500, "The page could not be rendered again: reload it.");
+                    } else {
+                        ConnectionIdentity.ofRequest(context,
+                                identity -> post(context, eventLoop, mounted, browser, identity, call));
+                    }
+                }));
     }
 
     private void post(RoutingContext context, Context eventLoop, MountedComponent component, String browser,

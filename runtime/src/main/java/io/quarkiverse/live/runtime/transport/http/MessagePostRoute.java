@@ -20,12 +20,15 @@ import io.vertx.ext.web.handler.BodyHandler;
  * {@code quarkus.live.max-message-size} with 413 ({@link #bodyHandler}), and {@link #receive} hands the message to the
  * {@link Dispatcher} on the connection's event loop, as the WebSocket carrier does with a frame, and answers 204 once
  * it is handed over: a browser that waits for the answer before its next POST has its messages taken in the order it
- * sent them. Answers come down the connection's stream or polls.
+ * sent them. Answers come down the connection's stream or polls. {@code POST <root>/poll/<connection id>?gone}, the
+ * beacon a page sends as its tab closes, ends the connection at once ({@link HttpChannel#gone}).
  */
 @Singleton
 public class MessagePostRoute {
 
     private static final String SESSION = "io.quarkiverse.live.http.session";
+    /** The query parameter of the beacon a page sends as its tab closes, with no message. */
+    private static final String GONE = "gone";
 
     private final Dispatcher dispatcher;
     private final HttpConnections connections;
@@ -53,6 +56,11 @@ public class MessagePostRoute {
 
     public void receive(RoutingContext context) {
         Session session = context.get(SESSION);
+        if (context.request().getParam(GONE) != null && session.channel() instanceof HttpChannel channel) {
+            channel.gone();
+            context.response().setStatusCode(204).end();
+            return;
+        }
         Buffer body = context.body().buffer();
         // Read by a body handler of the whole application (another extension's), whose limit may be larger
         if (body != null && body.length() > maxMessageSize) {

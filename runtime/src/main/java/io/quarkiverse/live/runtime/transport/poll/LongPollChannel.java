@@ -160,6 +160,21 @@ final class LongPollChannel extends HttpCarrierChannel {
         });
     }
 
+    /** Between two polls nothing tells of a closed tab but its beacon: nobody will poll for a close, so none is kept. */
+    @Override
+    public void gone() {
+        if (startClosing(GOING_AWAY)) {
+            onEventLoop(() -> {
+                eventLoop.owner().cancelTimer(holdTimer);
+                if (poll != null && !poll.ended() && !poll.closed()) {
+                    poll.setStatusCode(404).end();
+                }
+                poll = null;
+                end();
+            });
+        }
+    }
+
     /** Ends the connection; what still waits for the browser is let go. */
     private void end() {
         if (!hasEnded()) {

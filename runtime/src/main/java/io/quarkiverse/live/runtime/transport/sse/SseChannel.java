@@ -107,4 +107,9 @@ final class SseChannel extends HttpCarrierChannel {
         });
     }
 
+    /** A closed tab closes its stream too; a beacon that says so first ends the stream the same way. */
+    @Override
+    public void gone() {
+        close(GOING_AWAY, "The page is gone");
+    }
 }
