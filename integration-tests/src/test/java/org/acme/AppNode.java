@@ -206,6 +206,14 @@ final class AppNode implements AutoCloseable {
      * {@link LiveClient} to join on this node or another.
      */
     String mount(String path) throws IOException {
+        return LiveClient.componentIds(page(path)).get(0);
+    }
+
+    /**
+     * The page at {@code path}, loaded as the test browser ({@link LiveClient#BROWSER_COOKIE}); the claim of its first
+     * component, when it carries one, is kept in {@link #lastClaims}.
+     */
+    String page(String path) throws IOException {
         HttpRequest request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
                 .header("Cookie", LiveClient.BROWSER_COOKIE).GET().build();
         try {
@@ -216,7 +224,7 @@ final class AppNode implements AutoCloseable {
             if (claim.find()) {
                 lastClaims.put(id, claim.group(1));
             }
-            return id;
+            return page.body();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);

@@ -162,6 +162,30 @@ class ClusterIT {
 
     @Test
     @Order(6)
+    void aPageWithChildComponentsRenderedByOneNodeIsJoinedOnTheOther() throws Exception {
+        List<String> ids = LiveClient.componentIds(a.page("/tally-rows"));
+        assertEquals(4, ids.size(), "the rows' parent and a tally per row: " + ids);
+        String parent = ids.get(0);
+        try (LiveClient client = LiveClient.connect(b.uri("/"))) {
+            JsonObject joined = client.join(parent, claimOf(a, parent));
+            assertEquals("ok", joined.getString("t"), joined.encode());
+            // The claim named the children: B mounted them with A's ids, so the browser's joins find them
+            for (String child : ids.subList(1, 4)) {
+                JsonObject childJoined = client.join(child);
+                assertEquals("ok", childJoined.getString("t"), "child " + child + ": " + childJoined.encode());
+            }
+            JsonObject incremented = client.event(ids.get(2), "increment");
+            assertTrue(incremented.getString("html").contains(">3</output>"), incremented.encode());
+            // The parent's render on B keeps the children it was given, by key: rows 2 and 3 stay, with their state
+            JsonObject removed = client.event(parent, "removeFirst");
+            String html = removed.getString("html");
+            assertTrue(!html.contains(ids.get(1)) && html.contains(ids.get(2)) && html.contains(ids.get(3)), html);
+            assertTrue(html.contains(">3</output>"), html);
+        }
+    }
+
+    @Test
+    @Order(6)
     void aFormPostedWithoutJavaScriptToTheOtherNodeRunsThere() throws Exception {
         String cookie = LiveClient.newAttackerCookie();
         String page = new NoScriptHttp(a.uri("/")).get("/signup", cookie).body();

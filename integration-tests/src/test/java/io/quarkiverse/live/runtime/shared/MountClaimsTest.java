@@ -10,9 +10,13 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
 /**
  * A mount claim is honoured only as issued: for the browser it was issued to, the id it names, signed with the
- * cluster's key and recent; a claim whose props are not plain values is never issued.
+ * cluster's key and recent; a claim whose props are not plain values is never issued. A claim names its component's
+ * children, with their keys, ids and props.
  */
 class MountClaimsTest {
 
@@ -21,7 +25,8 @@ class MountClaimsTest {
 
     @Test
     void aClaimNamesItsComponentAndProps() {
-        String claim = claims.issue("Counter", "id-1", Map.of("count", 5, "label", "five", "on", true), "browser-a");
+        String claim = claims.issue(claims.describe("Counter", "id-1", Map.of("count", 5, "label", "five", "on", true)),
+                "browser-a");
         MountClaims.Claim checked = claims.verify(claim, "id-1", "browser-a");
         assertNotNull(checked);
         assertEquals("Counter", checked.component());
@@ -29,8 +34,25 @@ class MountClaimsTest {
     }
 
     @Test
+    void aClaimNamesTheChildrenOfItsComponentByKey() {
+        JsonObject row = claims.describe("Tally", "id-2", Map.of("count", 2)).put("k", "TallyRows.html:3:26:2")
+                .put("n", new JsonArray().add(claims.describe("Badge", "id-3", Map.of()).put("k", "Tally.html:1:1#1")));
+        String claim = claims.issue(claims.describe("TallyRows", "id-1", Map.of()).put("n", new JsonArray().add(row)),
+                "browser-a");
+        MountClaims.Claim checked = claims.verify(claim, "id-1", "browser-a");
+        assertEquals(1, checked.children().size());
+        MountClaims.Claim child = checked.children().get(0);
+        assertEquals("Tally", child.component());
+        assertEquals("id-2", child.id());
+        assertEquals("TallyRows.html:3:26:2", child.key());
+        assertEquals(Map.of("count", 2), child.props());
+        assertEquals("id-3", child.children().get(0).id());
+        assertEquals("Tally.html:1:1#1", child.children().get(0).key());
+    }
+
+    @Test
     void aClaimIsRefusedForAnotherBrowserAnotherIdAnotherKeyOrWhenChanged() {
-        String claim = claims.issue("Counter", "id-1", Map.of("count", 5), "browser-a");
+        String claim = claims.issue(claims.describe("Counter", "id-1", Map.of("count", 5)), "browser-a");
         assertNull(claims.verify(claim, "id-1", "browser-b"), "another browser");
         assertNull(claims.verify(claim, "id-2", "browser-a"), "another id");
         assertNull(new MountClaims("another key of thirty-two bytes!!".getBytes(), Duration.ofSeconds(60))
@@ -45,12 +67,14 @@ class MountClaimsTest {
     @Test
     void anOldClaimIsRefused() {
         MountClaims shortLived = new MountClaims(KEY, Duration.ofMillis(-1));
-        assertNull(shortLived.verify(shortLived.issue("Counter", "id-1", Map.of(), "b"), "id-1", "b"));
+        String claim = shortLived.issue(shortLived.describe("Counter", "id-1", Map.of()), "b");
+        assertNull(shortLived.verify(claim, "id-1", "b"));
     }
 
     @Test
     void propsThatAreNotPlainValuesGetNoClaim() {
-        assertNull(claims.issue("Row", "id-1", Map.of("item", new Object()), "b"));
-        assertNotNull(claims.issue("Row", "id-1", Map.of("state", Thread.State.NEW), "b"), "enum constants are plain");
+        assertNull(claims.describe("Row", "id-1", Map.of("item", new Object())));
+        assertNotNull(claims.issue(claims.describe("Row", "id-1", Map.of("state", Thread.State.NEW)), "b"),
+                "enum constants are plain");
     }
 }

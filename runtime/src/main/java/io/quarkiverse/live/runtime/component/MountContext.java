@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import io.quarkus.arc.Arc;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.MultiMap;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -28,7 +29,7 @@ public final class MountContext {
     private final String id;
     private final PageRequest request;
     private volatile MountedComponent component;
-    private volatile String claim;
+    private volatile JsonObject description;
 
     private MountContext(String id, PageRequest request) {
         this.id = id;
@@ -102,13 +103,16 @@ public final class MountContext {
         this.component = component;
     }
 
-    /** The signed description of this mount that its first paint carries for other nodes, or {@code null}. */
-    public String claim() {
-        return claim;
+    /**
+     * What another node of the cluster needs to mount this component again (its name, id and props), which a page's
+     * claim carries for it and its children; {@code null} outside a cluster or when a prop is not a plain value.
+     */
+    public JsonObject description() {
+        return description;
     }
 
-    public void claim(String claim) {
-        this.claim = claim;
+    public void describe(JsonObject description) {
+        this.description = description;
     }
 
     /** The component's id. */

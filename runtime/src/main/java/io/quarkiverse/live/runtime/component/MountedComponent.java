@@ -173,6 +173,11 @@ public final class MountedComponent {
         return children == null ? null : children.get(key);
     }
 
+    /** The children the last render showed, by key, in the order first shown. Call on the task queue. */
+    public Map<String, MountedComponent> childrenByKey() {
+        return children == null ? Map.of() : new LinkedHashMap<>(children);
+    }
+
     /** Keeps a child mounted by a render of this component's template. Call on the task queue. */
     public void adopt(String key, MountedComponent child) {
         if (children == null) {

@@ -203,7 +203,7 @@ public class Dispatcher {
             return false;
         }
         try {
-            renderer.mountClaimed(join.id(), claim, session.browser());
+            renderer.mountClaimed(claim, session.browser());
             return true;
         } catch (RuntimeException e) {
             LOG.debugf("Could not mount %s from its claim: %s", join.id(), e.getMessage());

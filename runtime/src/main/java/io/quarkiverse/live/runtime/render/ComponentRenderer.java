@@ -1,5 +1,6 @@
 package io.quarkiverse.live.runtime.render;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -54,24 +55,35 @@ public class ComponentRenderer {
      */
     public MountedComponent mount(String componentName, MountedComponent parent, String browser,
             Map<String, Object> props) {
-        MountedComponent component = mount(componentName, null, parent, browser, props);
-        if (parent == null) {
-            component.context().claim(claims.issue(componentName, component.id(), props, browser));
-        }
-        return component;
+        return mount(componentName, null, parent, browser, props);
     }
 
     /**
      * Mounts a component another node of the cluster rendered, with the id and props its claim names, for the browser
-     * joining it here.
+     * joining it here, and its children with theirs, under the keys its template gave them.
      */
-    public MountedComponent mountClaimed(String id, MountClaims.Claim claim, String browser) {
-        return mount(claim.component(), id, null, browser, claim.props());
+    public MountedComponent mountClaimed(MountClaims.Claim claim, String browser) {
+        MountedComponent component = mount(claim.component(), claim.id(), null, browser, claim.props());
+        try {
+            adoptClaimed(component, claim.children());
+        } catch (RuntimeException e) {
+            registry.destroy(component);
+            throw e;
+        }
+        return component;
+    }
+
+    private void adoptClaimed(MountedComponent parent, List<MountClaims.Claim> children) {
+        for (MountClaims.Claim claimed : children) {
+            MountedComponent child = mount(claimed.component(), claimed.id(), parent, null, claimed.props());
+            parent.adopt(claimed.key(), child);
+            adoptClaimed(child, claimed.children());
+        }
     }
 
     private MountedComponent mount(String componentName, String id, MountedComponent parent, String browser,
             Map<String, Object> props) {
-        return registry.mount(componentName, id, parent, browser, (binding, instance) -> {
+        MountedComponent component = registry.mount(componentName, id, parent, browser, (binding, instance) -> {
             for (Map.Entry<String, Object> prop : props.entrySet()) {
                 Class<?> type = binding.writableFields().get(prop.getKey());
                 if (type == null) {
@@ -86,6 +98,8 @@ public class ComponentRenderer {
                 }
             }
         });
+        component.context().describe(claims.describe(componentName, component.id(), props));
+        return component;
     }
 
     /**
@@ -127,9 +141,9 @@ public class ComponentRenderer {
                 .renderAsync()
                 .thenApply(html -> {
                     component.keepOnlyChildren(pass.shownKeys()).forEach(registry::destroy);
-                    // Until it is joined, the claim lets another node of the cluster take it, if it has no children
-                    String claim = component.isMounted() || !pass.shownKeys().isEmpty() ? null
-                            : component.context().claim();
+                    // Until it is joined, the claim lets another node of the cluster take it, children included
+                    String claim = component.isMounted() || component.parent() != null ? null
+                            : claims.issue(component, component.browser());
                     return RootElement.withOwnForm(RootElement.decorate(html, binding.name(), component.id(), claim),
                             formId, formAction);
                 });

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.quarkiverse.live.runtime.component.MountedComponent;
 import io.quarkiverse.live.runtime.http.BrowserBinding;
@@ -17,6 +16,7 @@ import io.quarkus.qute.ResultNode;
 import io.quarkus.qute.SectionHelper;
 import io.quarkus.qute.SectionHelperFactory;
 import io.quarkus.qute.SingleResultNode;
+import io.quarkus.qute.TemplateNode.Origin;
 
 /**
  * The {@code {#live Counter count=5 /}} section: mounts a component. The first parameter names the component; every
@@ -32,7 +32,6 @@ public class LiveSectionHelperFactory implements SectionHelperFactory<LiveSectio
 
     private static final String COMPONENT = "component";
     private static final String KEY = "key";
-    private static final AtomicInteger SECTIONS = new AtomicInteger();
 
     @Override
     public List<String> getDefaultAliases() {
@@ -55,17 +54,26 @@ public class LiveSectionHelperFactory implements SectionHelperFactory<LiveSectio
                 props.put(parameter.getKey(), context.parseValue(parameter.getValue()));
             }
         }
-        return new LiveSection(SECTIONS.incrementAndGet(), context.getParameter(COMPONENT), props, key);
+        return new LiveSection(sectionId(context.getOrigin()), context.getParameter(COMPONENT), props, key);
+    }
+
+    /**
+     * Where the section stands in its template, the part of a child's key that tells sections apart: the same on every
+     * node of a cluster and in every run, whatever order the templates were parsed in, so a page's claim can name its
+     * children by key ({@code MountClaims}).
+     */
+    private static String sectionId(Origin origin) {
+        return (origin.getTemplateId() + ":" + origin.getLine() + ":" + origin.getLineCharacterStart()).intern();
     }
 
     public static final class LiveSection implements SectionHelper {
 
-        private final int id;
+        private final String id;
         private final String componentName;
         private final Map<String, Expression> props;
         private final Expression key;
 
-        LiveSection(int id, String componentName, Map<String, Expression> props, Expression key) {
+        LiveSection(String id, String componentName, Map<String, Expression> props, Expression key) {
             this.id = id;
             this.componentName = componentName;
             this.props = props;
@@ -96,8 +104,10 @@ public class LiveSectionHelperFactory implements SectionHelperFactory<LiveSectio
                 pass.shown(childKey);
                 MountedComponent existing = parent.child(childKey);
                 if (existing != null && !existing.isDestroyed()) {
-                    // Its browser morphs it through its own messages; the parent's HTML only holds its place
-                    return CompletableFuture.completedFuture(existing.lastHtml());
+                    // Its browser morphs it through its own messages; the parent's HTML only holds its place. A child
+                    // mounted from a claim has not been painted here yet
+                    return existing.lastHtml() != null ? CompletableFuture.completedFuture(existing.lastHtml())
+                            : renderer.firstPaint(existing);
                 }
                 return context.evaluate(props).thenCompose(values -> {
                     MountedComponent child = renderer.mount(componentName, parent, null, values);

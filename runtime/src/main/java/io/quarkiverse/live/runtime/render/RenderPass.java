@@ -19,7 +19,7 @@ final class RenderPass {
 
     private final MountedComponent component;
     private final Set<String> shown = new HashSet<>();
-    private final Map<Integer, Integer> occurrences = new HashMap<>();
+    private final Map<String, Integer> occurrences = new HashMap<>();
 
     RenderPass(MountedComponent component) {
         this.component = component;
@@ -30,7 +30,7 @@ final class RenderPass {
     }
 
     /** The key of the next occurrence of the section in this pass. */
-    synchronized String nextKey(int sectionId) {
+    synchronized String nextKey(String sectionId) {
         return sectionId + "#" + occurrences.merge(sectionId, 1, Integer::sum);
     }
 

@@ -4,8 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import javax.crypto.Mac;
@@ -18,17 +20,21 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.live.runtime.LiveRuntimeConfig;
+import io.quarkiverse.live.runtime.component.MountedComponent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
  * Lets any node of a cluster create a page's component that another node rendered, so no sticky sessions are needed:
- * the first paint of a page's component carries a claim (component, id, props, time) signed with a key every node of
- * the cluster shares, bound to the browser that loaded the page. A node that does not know the id checks the claim and
- * mounts the component afresh with the same id and props. Issued only in a cluster, for components whose props are
- * plain values (strings, numbers, booleans, enum constants) and whose template mounts no child component; a claim is
- * good for {@code quarkus.live.join-timeout}.
+ * the first paint of a page's component carries a claim (component, id, props, time, and the same for each child its
+ * template mounted, with the child's key) signed with a key every node of the cluster shares, bound to the browser
+ * that loaded the page. A node that does not know the id checks the claim and mounts the component afresh with the
+ * same id and props, and its children with theirs under the same keys, so the browser's joins of the children find
+ * them and the parent's renders show them. Issued only in a cluster, for components whose props, and their children's,
+ * are plain values (strings, numbers, booleans, enum constants); a claim is good for
+ * {@code quarkus.live.join-timeout}.
  */
 @Singleton
 public class MountClaims {
@@ -73,12 +79,11 @@ public class MountClaims {
     }
 
     /**
-     * The claim of a page's component, or {@code null} when none is issued (not clustered, no key yet, props that are
-     * not plain values).
+     * What another node needs to mount the component again: its name, id and props, when they are plain values
+     * (strings, numbers, booleans, enum constants); else, and outside a cluster, {@code null}.
      */
-    public String issue(String component, String id, Map<String, Object> props, String browser) {
-        byte[] signing = key;
-        if (!clustered || signing == null) {
+    public JsonObject describe(String component, String id, Map<String, Object> props) {
+        if (!clustered) {
             return null;
         }
         JsonObject plainProps = new JsonObject();
@@ -94,9 +99,45 @@ public class MountClaims {
             }
             plainProps.put(prop.getKey(), value);
         }
-        String payload = ENCODER.encodeToString(JsonObject.of("c", component, "i", id, "p", plainProps, "t",
-                System.currentTimeMillis()).encode().getBytes(StandardCharsets.UTF_8));
+        return JsonObject.of("c", component, "i", id, "p", plainProps);
+    }
+
+    /**
+     * The claim of a page's component as its first paint shows it: its description and its children's, by the keys
+     * its template gave them, signed for the browser. {@code null} when none is issued: not clustered, no key yet, or
+     * the component or a child has props that are not plain values. Call on the component's task queue, or before a
+     * browser joined it.
+     */
+    public String issue(MountedComponent page, String browser) {
+        return key == null ? null : issue(withChildren(page), browser);
+    }
+
+    /** The claim of a description, children included ({@code null}: none), signed for the browser now. */
+    String issue(JsonObject described, String browser) {
+        byte[] signing = key;
+        if (described == null || signing == null) {
+            return null;
+        }
+        String payload = ENCODER.encodeToString(described.copy().put("t", System.currentTimeMillis()).encode()
+                .getBytes(StandardCharsets.UTF_8));
         return payload + "." + sign(signing, payload, browser);
+    }
+
+    private static JsonObject withChildren(MountedComponent component) {
+        JsonObject described = component.context().description();
+        if (described == null) {
+            return null;
+        }
+        JsonArray children = new JsonArray();
+        for (Map.Entry<String, MountedComponent> child : component.childrenByKey().entrySet()) {
+            JsonObject childDescribed = withChildren(child.getValue());
+            if (childDescribed == null) {
+                return null;
+            }
+            children.add(childDescribed.put("k", child.getKey()));
+        }
+        JsonObject copy = described.copy();
+        return children.isEmpty() ? copy : copy.put("n", children);
     }
 
     /**
@@ -124,8 +165,17 @@ public class MountClaims {
         if (!id.equals(said.getString("i")) || age < 0 || age > maxAge.toMillis()) {
             return null;
         }
-        Map<String, Object> props = new LinkedHashMap<>(said.getJsonObject("p").getMap());
-        return new Claim(said.getString("c"), props);
+        return claimOf(said);
+    }
+
+    private static Claim claimOf(JsonObject said) {
+        List<Claim> children = new ArrayList<>();
+        JsonArray described = said.getJsonArray("n", new JsonArray());
+        for (int i = 0; i < described.size(); i++) {
+            children.add(claimOf(described.getJsonObject(i)));
+        }
+        return new Claim(said.getString("c"), said.getString("i"), said.getString("k"),
+                new LinkedHashMap<>(said.getJsonObject("p").getMap()), children);
     }
 
     private static String sign(byte[] key, String payload, String browser) {
@@ -141,7 +191,10 @@ public class MountClaims {
         }
     }
 
-    /** A checked claim: the component to mount and its props. */
-    public record Claim(String component, Map<String, Object> props) {
+    /**
+     * A checked claim: the component to mount, its id, props and children; a child also has the key its parent's
+     * template gave it ({@code null} for the page's component).
+     */
+    public record Claim(String component, String id, String key, Map<String, Object> props, List<Claim> children) {
     }
 }
