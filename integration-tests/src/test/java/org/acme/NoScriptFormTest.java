@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +47,40 @@ class NoScriptFormTest {
                 "/todos");
         assertFalse(page.contains("<span>Milk</span>"), page);
         assertTrue(page.contains("<span>Bread</span>"), page);
+    }
+
+    @Test
+    void aComponentEmbeddedInAnOrdinaryPageComesBackWithItsState() throws Exception {
+        String cookie = LiveClient.newAttackerCookie();
+        NoScriptHttp http = browser();
+        String page = http.get("/", cookie).body();
+        assertTrue(page.contains("Count: 5"), page);
+        // The counter's "+", a button in no form: through the component's own form, back to the index page
+        page = http.postAndFollow(first(OWN_FORM, page), Map.of("_live_call", "increment"), cookie, "/");
+        assertTrue(page.contains("Count: 6"), page);
+        page = http.postAndFollow(first(OWN_FORM, page), Map.of("_live_call", "increment"), cookie, "/");
+        assertTrue(page.contains("Count: 7"), page);
+        // Loaded again without a post, the page embeds a fresh counter
+        assertTrue(http.get("/", cookie).body().contains("Count: 5"));
+    }
+
+    @Test
+    void aChildComponentComesBackInsideItsParent() throws Exception {
+        String cookie = LiveClient.newAttackerCookie();
+        NoScriptHttp http = browser();
+        String page = http.get("/panel", cookie).body();
+        // "Show the tally", then the tally's "+": each a button of its component, posted through its own form
+        page = http.postAndFollow(formOf(page, "Panel"), Map.of("_live_call", "toggle"), cookie, "/panel");
+        assertTrue(page.contains("tally-count\">0</output>"), page);
+        page = http.postAndFollow(formOf(page, "Tally"), Map.of("_live_call", "increment"), cookie, "/panel");
+        assertTrue(page.contains("tally-count\">1</output>"), page);
+        assertTrue(page.contains("Hide the tally"), "the panel the tally is in, not a new one: " + page);
+    }
+
+    /** The action of the own form of the page's component of that class. */
+    private static String formOf(String page, String component) {
+        return first(Pattern.compile("<form id=\"live-[^\"]+\" method=\"post\" action=\"([^\"]*/form/" + component
+                + "/[^\"]+)\""), page);
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionStage;
 import io.quarkiverse.live.runtime.component.MountedComponent;
 import io.quarkiverse.live.runtime.http.BrowserBinding;
 import io.quarkiverse.live.runtime.http.RuntimeScript;
+import io.quarkiverse.live.runtime.transport.form.NoScriptPages;
 import io.quarkus.arc.Arc;
 import io.quarkus.qute.EngineConfiguration;
 import io.quarkus.qute.Expression;
@@ -23,9 +24,10 @@ import io.quarkus.qute.TemplateNode.Origin;
  * other {@code name=expression} sets the initial value of that state field, except {@code key}, which tells children
  * of one section apart across renders (in a loop, say).
  * <p>
- * In an ordinary page it mounts a fresh component for every render and adds the runtime's script tag. Inside a
- * component's template it mounts a child on the first render that shows it; later renders show that same child (its
- * state kept) until a render no longer shows it, which destroys it.
+ * In an ordinary page it mounts a fresh component for every render and adds the runtime's script tag; a browser sent
+ * back to the page after posting one of the component's forms without JavaScript sees the component it posted to.
+ * Inside a component's template it mounts a child on the first render that shows it; later renders show that same
+ * child (its state kept) until a render no longer shows it, which destroys it.
  */
 @EngineConfiguration
 public class LiveSectionHelperFactory implements SectionHelperFactory<LiveSectionHelperFactory.LiveSection> {
@@ -89,9 +91,12 @@ public class LiveSectionHelperFactory implements SectionHelperFactory<LiveSectio
             }
             String script = Arc.container().instance(RuntimeScript.class).get().tag();
             String browser = Arc.container().instance(BrowserBinding.class).get().currentBrowser();
-            return context.evaluate(props)
-                    .thenCompose(values -> renderer.firstPaint(renderer.mount(componentName, null, browser, values)))
-                    .thenApply(html -> new SingleResultNode(html + script));
+            // Back from a form posted without JavaScript: the page shows the component the form changed
+            MountedComponent posted = Arc.container().instance(NoScriptPages.class).get().take(browser, componentName);
+            CompletionStage<String> html = posted != null ? renderer.render(posted)
+                    : context.evaluate(props).thenCompose(
+                            values -> renderer.firstPaint(renderer.mount(componentName, null, browser, values)));
+            return html.thenApply(shown -> new SingleResultNode(shown + script));
         }
 
         /** The HTML of this section's child in the component being rendered, mounting the child if it is new. */

@@ -13,9 +13,9 @@ import io.quarkiverse.live.runtime.component.MountedComponent;
 /**
  * Which component a browser without JavaScript is to see again: after a form post the browser is redirected to its
  * page (POST, redirect, GET), and that page must show the component the post changed, not a new one. The post
- * remembers the component for its browser and class; the page's next render for that browser takes it, once. An entry
- * lives as long as the component waits for its browser ({@code quarkus.live.reconnect-grace}); there are at most
- * {@code quarkus.live.max-detached} of them.
+ * remembers the component for its browser and class (for a child, its page's component, which holds it); the page's
+ * next render for that browser takes it, once. An entry lives as long as the component waits for its browser
+ * ({@code quarkus.live.reconnect-grace}); there are at most {@code quarkus.live.max-detached} of them.
  */
 @Singleton
 public class NoScriptPages {
@@ -34,9 +34,14 @@ public class NoScriptPages {
         this.max = config.maxDetached();
     }
 
-    void remember(String browser, MountedComponent component) {
-        if (browser == null || component.parent() != null) {
+    void remember(String browser, MountedComponent posted) {
+        if (browser == null) {
             return;
+        }
+        // A child shows on its parent's page: the page must show the parent that holds it
+        MountedComponent component = posted;
+        while (component.parent() != null) {
+            component = component.parent();
         }
         long now = System.nanoTime();
         if (kept.size() >= max) {
