@@ -11,6 +11,8 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import com.google.gson.JsonObject;
+import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.FilePayload;
@@ -37,10 +39,27 @@ class UploadBrowserTest extends BrowserTestBase {
                 + "{ subtree: true, childList: true, characterData: true }); }");
     }
 
+    /**
+     * Chromium sends at most {@code bytesPerSecond} upstream, as on a slow uplink: on loopback a file's chunks can all
+     * arrive before the first progress render, which the server coalesces, reaches the page.
+     */
+    private static void throttleUploads(Page page, int bytesPerSecond) {
+        CDPSession devTools = page.context().newCDPSession(page);
+        devTools.send("Network.enable");
+        JsonObject conditions = new JsonObject();
+        conditions.addProperty("offline", false);
+        conditions.addProperty("latency", 0);
+        conditions.addProperty("downloadThroughput", -1);
+        conditions.addProperty("uploadThroughput", bytesPerSecond);
+        devTools.send("Network.emulateNetworkConditions", conditions);
+    }
+
     @Test
     void filesAreUploadedWithTheirProgressAndAttachedWhole() {
         Page page = open("/attachments");
         recordProgress(page);
+        // 600 KB in about 2 s: several chunks, each followed by a render of the progress
+        throttleUploads(page, 300_000);
         page.locator("input[type=file]").setInputFiles(new FilePayload[] {
                 new FilePayload("notes.txt", "text/plain", bytes(600_000)),
                 new FilePayload("dot.png", "image/png", "not really a png".getBytes(StandardCharsets.UTF_8)) });
