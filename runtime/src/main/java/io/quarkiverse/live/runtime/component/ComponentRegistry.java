@@ -178,6 +178,10 @@ public class ComponentRegistry {
             }
             first = !component.isMounted();
             component.markMounted();
+            if (first) {
+                // Claims are given out only before a page's first join: what they would say is of no more use
+                component.context().describe(null);
+            }
             leaving(component, phase);
             previous = component.enter(Phase.JOINED, owner);
             // Runs where its connection runs; a duplicated context of its own, so context-local data is per component

@@ -105,7 +105,8 @@ public final class MountContext {
 
     /**
      * What another node of the cluster needs to mount this component again (its name, id and props), which a page's
-     * claim carries for it and its children; {@code null} outside a cluster or when a prop is not a plain value.
+     * claim carries for it and its children; {@code null} outside a cluster, when a prop is not a plain value, and once
+     * the component has been joined (a page gives out claims only before).
      */
     public JsonObject description() {
         return description;

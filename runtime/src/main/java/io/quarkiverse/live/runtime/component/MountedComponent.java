@@ -103,6 +103,15 @@ public final class MountedComponent {
         return parent;
     }
 
+    /** The page's component this one shows in: itself, or the topmost of its parents. */
+    public MountedComponent page() {
+        MountedComponent page = this;
+        while (page.parent != null) {
+            page = page.parent;
+        }
+        return page;
+    }
+
     /** The id of the browser that rendered it, which alone may join it; {@code null}: any browser may. */
     public String browser() {
         return browser;

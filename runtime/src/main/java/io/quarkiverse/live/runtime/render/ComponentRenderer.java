@@ -98,7 +98,10 @@ public class ComponentRenderer {
                 }
             }
         });
-        component.context().describe(claims.describe(componentName, component.id(), props));
+        if (parent == null || !parent.page().isMounted()) {
+            // Only a page not joined yet gives out a claim (see render): kept until its first join
+            component.context().describe(claims.describe(componentName, component.id(), props));
+        }
         return component;
     }
 

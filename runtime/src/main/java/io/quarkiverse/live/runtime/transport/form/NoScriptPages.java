@@ -39,10 +39,7 @@ public class NoScriptPages {
             return;
         }
         // A child shows on its parent's page: the page must show the parent that holds it
-        MountedComponent component = posted;
-        while (component.parent() != null) {
-            component = component.parent();
-        }
+        MountedComponent component = posted.page();
         long now = System.nanoTime();
         if (kept.size() >= max) {
             forgetOld(now);
