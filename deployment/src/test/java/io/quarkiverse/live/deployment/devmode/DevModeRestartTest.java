@@ -98,6 +98,7 @@ public class DevModeRestartTest {
                     millis(preview.atNanos() - saved), millis(closed - saved), millis(hello - saved));
             String word = shown;
             JsonObject rejoined = lastRejoin(client);
+            assertNotNull(rejoined.getString("html"), () -> "a rejoin gets the whole HTML: " + client.received());
             assertTrue(rejoined.getString("html").contains(word + " 7"), rejoined.encode());
             assertTrue(rejoined.getString("html").contains("History: [1, 2, 3, 4, 5, 6, 7]"), rejoined.encode());
             assertEquals(build, lastHello(client).getString("build"), "a restart keeps the dev session's build id");

@@ -165,8 +165,10 @@ public class Dispatcher {
         session.add(component);
         session.speaks(join.version());
         ExecutionModel model = joined.first() ? component.binding().mountModel() : ExecutionModel.EVENT_LOOP;
-        // A rejoining browser may have missed renders: it always gets the whole HTML
-        Answer answer = new Answer(session, component, join.ref(), null, component.token(), !joined.first(), false);
+        // A rejoining browser may have missed renders, and a component mounted again for it (after a dev-mode restart,
+        // on another node) may have rendered before this join: a join with a token always gets the whole HTML
+        boolean rejoin = join.token() != null || !joined.first();
+        Answer answer = new Answer(session, component, join.ref(), null, component.token(), rejoin, false);
         component.tasks().submit(model, scope -> {
             session.identity().restore();
             shared.catchUp(component);
