@@ -43,6 +43,8 @@ class LatencyUnderAttackBenchmark {
 
     private static final int EVENTS_PER_SECOND = 80;
     private static final Duration PHASE = Duration.ofSeconds(6);
+    /** The attacks to run, by letter ({@code -Dbench.phases=b}: only the page flood); all of them by default. */
+    private static final String PHASES = System.getProperty("bench.phases", "abc");
 
     @TestHTTPResource("/")
     URI base;
@@ -58,12 +60,18 @@ class LatencyUnderAttackBenchmark {
             honest.run(Duration.ofSeconds(10));
             Latencies idle = honest.run(PHASE);
             rows.add(idle.row("idle", idle, ""));
-            rows.add(underAttack(honest, idle, "(a) one connection floods events",
-                    () -> Attacks.eventFlood(base, LiveClient.newAttackerCookie())));
-            rows.add(underAttack(honest, idle, "(b) 16 at a time GET /counter",
-                    () -> Attacks.pageFlood(base, "/counter", 16)));
-            rows.add(underAttack(honest, idle, "(c) 200 connections stop reading",
-                    () -> Attacks.slowReaders(base, 200, 8 * 1024, 5)));
+            if (PHASES.contains("a")) {
+                rows.add(underAttack(honest, idle, "(a) one connection floods events",
+                        () -> Attacks.eventFlood(base, LiveClient.newAttackerCookie())));
+            }
+            if (PHASES.contains("b")) {
+                rows.add(underAttack(honest, idle, "(b) 16 at a time GET /counter",
+                        () -> Attacks.pageFlood(base, "/counter", 16)));
+            }
+            if (PHASES.contains("c")) {
+                rows.add(underAttack(honest, idle, "(c) 200 connections stop reading",
+                        () -> Attacks.slowReaders(base, 200, 8 * 1024, 5)));
+            }
         }
         System.out.printf("%nLatency under attack: an honest client's event round trip (Counter.increment, %d events/s,"
                 + " %d s per phase), in ms%n", EVENTS_PER_SECOND, PHASE.toSeconds());

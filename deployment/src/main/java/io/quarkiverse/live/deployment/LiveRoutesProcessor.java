@@ -19,6 +19,8 @@ import io.quarkiverse.live.runtime.LiveBuildTimeConfig;
 import io.quarkiverse.live.runtime.LiveRecorder;
 import io.quarkiverse.live.runtime.http.LivePaths;
 import io.quarkiverse.live.runtime.http.PageComponents;
+import io.quarkiverse.live.runtime.http.PageRenderTurns;
+import io.quarkiverse.live.runtime.http.PageRoute;
 import io.quarkiverse.live.runtime.http.RuntimeScript;
 import io.quarkiverse.live.runtime.protocol.ServerBuild;
 import io.quarkiverse.live.runtime.transport.form.FormPostRoute;
@@ -259,9 +261,7 @@ public class LiveRoutesProcessor {
                 // absolute path as it is
                 routes.produce(RouteBuildItem.newApplicationRoute(httpRootPath.relativePath(component.pagePath()))
                         .withRequestHandler(recorder.pageHandler(component.name()))
-                        // Rendering a page is CPU work, and the event loops carry every live connection: a flood of
-                        // page loads must not make their events wait
-                        .asBlockingRoute()
+                        // On the event loop only to take the client address's turn: the page renders on a worker
                         .displayOnNotFoundPage("Live component " + component.name())
                         .build());
             }
@@ -332,6 +332,13 @@ public class LiveRoutesProcessor {
     private static boolean takesUploads(List<LiveComponentBuildItem> components) {
         return components.stream().flatMap(component -> component.handlers().stream())
                 .anyMatch(handler -> handler.parameterTypes().stream().anyMatch(Handlers::isUpload));
+    }
+
+    /** The beans that serve components as pages. */
+    @BuildStep
+    AdditionalBeanBuildItem pageBeans() {
+        return AdditionalBeanBuildItem.builder()
+                .addBeanClasses(PageRoute.class, PageRenderTurns.class).setUnremovable().build();
     }
 
     /** The beans of the no-JavaScript path. */

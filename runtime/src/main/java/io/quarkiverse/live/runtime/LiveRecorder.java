@@ -7,8 +7,8 @@ import java.util.function.Supplier;
 
 import io.quarkiverse.live.runtime.component.PageRequestKeepers;
 import io.quarkiverse.live.runtime.dev.TemplateFiles;
-import io.quarkiverse.live.runtime.http.LivePages;
 import io.quarkiverse.live.runtime.http.PageComponents;
+import io.quarkiverse.live.runtime.http.PageRoute;
 import io.quarkiverse.live.runtime.http.RuntimeScript;
 import io.quarkiverse.live.runtime.protocol.ServerBuild;
 import io.quarkiverse.live.runtime.transport.form.FormPostRoute;
@@ -83,24 +83,14 @@ public class LiveRecorder {
     /** The handler of a page route: the component mounted inside the layout, as a complete HTML document. */
     public Handler<RoutingContext> pageHandler(String componentName) {
         return new Handler<>() {
-            private volatile LivePages pages;
+            private volatile PageRoute route;
 
             @Override
             public void handle(RoutingContext context) {
-                if (pages == null) {
-                    pages = Arc.container().instance(LivePages.class).get();
+                if (route == null) {
+                    route = Arc.container().instance(PageRoute.class).get();
                 }
-                try {
-                    pages.render(componentName, context).whenComplete((html, failure) -> {
-                        if (failure != null) {
-                            context.fail(failure);
-                        } else {
-                            context.response().putHeader("Content-Type", "text/html;charset=UTF-8").end(html);
-                        }
-                    });
-                } catch (RuntimeException e) {
-                    context.fail(e);
-                }
+                route.handle(componentName, context);
             }
         };
     }

@@ -97,6 +97,23 @@ public interface LiveRuntimeConfig {
     Optional<String> formTokenSecret();
 
     /**
+     * The most pages of {@code @Live(path = ...)} components one client address has rendering at once. Its further
+     * page loads wait their turn, in order and without holding a thread, until one of its renders ends: a client that
+     * floods page loads gets its own pages later, and cannot take every worker thread and core from other clients and
+     * from the live connections. Behind a proxy every client may share the proxy's address: let Quarkus read the
+     * forwarded address ({@code quarkus.http.proxy.proxy-address-forwarding}) or raise this.
+     */
+    @WithDefault("2")
+    int maxPageRendersPerAddress();
+
+    /**
+     * The most page loads of one client address that may wait for their turn to render
+     * ({@code max-page-renders-per-address}). A load past it is refused with 503 and {@code Retry-After: 1}.
+     */
+    @WithDefault("100")
+    int maxWaitingPageLoadsPerAddress();
+
+    /**
      * The most live connections the server keeps open at once. An upgrade past it is refused with 503 and the browser
      * runtime tries again later, with backoff.
      */
