@@ -2,6 +2,7 @@ package io.quarkiverse.live.runtime.http;
 
 import java.util.ArrayDeque;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -35,7 +36,7 @@ public class PageRenderTurns {
     /**
      * Starts the render now when the address has a render to spare, or later when one of its renders ends; returns
      * {@code false}, without starting it, when the address already has its most loads waiting. The render's stage
-     * ending, however it ends, gives the turn on.
+     * ending, however it ends, gives the turn on; the render must not throw.
      */
     public boolean take(String address, Supplier<CompletionStage<?>> render) {
         boolean[] admitted = { true };
@@ -53,24 +54,30 @@ public class PageRenderTurns {
             return taken;
         });
         if (now[0]) {
-            start(address, render);
+            run(address, render);
         }
         return admitted[0];
     }
 
-    private void start(String address, Supplier<CompletionStage<?>> render) {
-        CompletionStage<?> rendered;
-        try {
-            rendered = render.get();
-        } catch (RuntimeException e) {
-            next(address);
-            throw e;
+    /**
+     * Runs renders of the address, one after the other while each ends at once (a load whose client left while it
+     * waited), so a long line of those takes no stack; the first still under way hands the turn on when it ends.
+     */
+    private void run(String address, Supplier<CompletionStage<?>> first) {
+        for (Supplier<CompletionStage<?>> render = first; render != null; render = next(address)) {
+            CompletableFuture<?> rendered = render.get().toCompletableFuture();
+            if (!rendered.isDone()) {
+                rendered.whenComplete((done, failure) -> run(address, next(address)));
+                return;
+            }
         }
-        rendered.whenComplete((done, failure) -> next(address));
     }
 
-    /** A render of the address ended: its turn goes to the address's next waiting load, if any. */
-    private void next(String address) {
+    /**
+     * A render of the address ended: its turn goes to the address's next waiting load, returned; {@code null} when none
+     * waits, and the address has one render under way less.
+     */
+    private Supplier<CompletionStage<?>> next(String address) {
         @SuppressWarnings("unchecked")
         Supplier<CompletionStage<?>>[] next = new Supplier[1];
         lines.computeIfPresent(address, (key, line) -> {
@@ -81,9 +88,7 @@ public class PageRenderTurns {
             line.rendering--;
             return line.rendering == 0 ? null : line;
         });
-        if (next[0] != null) {
-            start(address, next[0]);
-        }
+        return next[0];
     }
 
     /** An address's renders under way and loads waiting; changed only inside the map's compute, one at a time. */
