@@ -283,6 +283,11 @@ final class LiveClient implements AutoCloseable {
         return ref;
     }
 
+    /** Sends the first fragment of a message and never the rest, as a client that pins what it sent would. */
+    void startMessage(String part) {
+        socket.writeFrame(WebSocketFrame.textFrame(part, false));
+    }
+
     /** Waits for the answer carrying the ref. */
     JsonObject answerTo(long ref) {
         return awaitMessage(m -> Long.valueOf(ref).equals(m.getLong("ref")));

@@ -36,6 +36,17 @@ public interface LiveRuntimeConfig {
     int maxMessageSize();
 
     /**
+     * The longest a message from the browser may take to arrive whole over a WebSocket, from its first bytes to the
+     * frame that ends it: a frame whose bytes stop coming, or a message sent in fragments whose last one never comes,
+     * holds what arrived (up to {@code max-message-size}) in the server. A connection past it is closed with 1008 and
+     * cools down ({@code cool-down}); it is checked with the sweep for silent connections, so the close comes up to a
+     * quarter of the shorter of this and {@code idle-timeout} later. The browser runtime sends each message as one
+     * frame at once.
+     */
+    @WithDefault("10s")
+    Duration messageTimeout();
+
+    /**
      * The most events of one component that may wait for their turn or run at once. An event past it is answered
      * with {@code too-many} without being queued (the browser runtime sends it again a moment later), so a client
      * that sends faster than its handlers run cannot grow the server's memory.

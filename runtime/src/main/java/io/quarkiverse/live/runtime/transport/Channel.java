@@ -43,6 +43,14 @@ public interface Channel {
     String describe();
 
     /**
+     * How long the message the client is sending has been arriving without being whole, in nanoseconds; 0 when it is
+     * sending none. A carrier that receives each message whole (an HTTP request body, read by Vert.x) says 0.
+     */
+    default long unfinishedNanos() {
+        return 0;
+    }
+
+    /**
      * How many characters of protocol messages this channel has written so far (bytes for ASCII text); the dev-mode
      * connection list shows it. A channel that does not count says 0.
      */

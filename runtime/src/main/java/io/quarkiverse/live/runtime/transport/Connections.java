@@ -142,7 +142,8 @@ public class Connections {
     }
 
     void start(@Observes StartupEvent event, Vertx vertx) {
-        long period = Math.max(1000, Math.min(config.idleTimeout().toMillis() / 4, 15_000));
+        long shortest = Math.min(config.idleTimeout().toMillis(), config.messageTimeout().toMillis());
+        long period = Math.max(1000, Math.min(shortest / 4, 15_000));
         sweepTimer = vertx.setPeriodic(period, ignored -> closeSilent());
     }
 
@@ -167,11 +168,16 @@ public class Connections {
         long now = System.nanoTime();
         coolingDown.values().removeIf(until -> until - now <= 0);
         long limit = config.idleTimeout().toNanos();
+        long unfinished = config.messageTimeout().toNanos();
         for (Session session : sessions) {
             if (session.silentNanos() > limit) {
                 sessions.remove(session);
                 session.channel().close(Channel.GOING_AWAY, "Silent for more than "
                         + TimeUnit.NANOSECONDS.toSeconds(limit) + " s");
+            } else if (session.channel().unfinishedNanos() > unfinished) {
+                sessions.remove(session);
+                session.channel().close(Channel.POLICY_VIOLATION, "A message left unfinished for more than "
+                        + TimeUnit.NANOSECONDS.toMillis(unfinished) + " ms");
             }
         }
     }

@@ -25,6 +25,7 @@ public class ConnectionLimitCheck implements HttpUpgradeCheck {
     static final UserData.TypedKey<String> ADDRESS = new UserData.TypedKey<>("quarkus-live-address");
     static final UserData.TypedKey<InboundGate> GATE = new UserData.TypedKey<>("quarkus-live-gate");
     static final UserData.TypedKey<TextFrameWriter> WRITER = new UserData.TypedKey<>("quarkus-live-writer");
+    static final UserData.TypedKey<MessageSizeLimit> MESSAGES = new UserData.TypedKey<>("quarkus-live-messages");
 
     private final Connections connections;
     private final TextFrameWriters writers;
@@ -61,7 +62,10 @@ public class ConnectionLimitCheck implements HttpUpgradeCheck {
         if (gate != null) {
             context.userData().put(GATE, gate);
         }
-        MessageSizeLimit.install(context.httpRequest(), maxMessageSize);
+        MessageSizeLimit messages = MessageSizeLimit.install(context.httpRequest(), maxMessageSize);
+        if (messages != null) {
+            context.userData().put(MESSAGES, messages);
+        }
         StrictUtf8.require(context.httpRequest());
         FrameRefusal.install(context.httpRequest());
         TextFrameWriter writer = writers.forUpgrade(context.httpRequest());

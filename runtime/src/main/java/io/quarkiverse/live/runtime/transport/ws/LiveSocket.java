@@ -53,7 +53,8 @@ public abstract class LiveSocket {
         }
         WebSocketChannel channel = new WebSocketChannel(connection, Vertx.currentContext(), maxUnsentBytes,
                 closeTimeout, connection.userData().get(ConnectionLimitCheck.GATE),
-                connection.userData().get(ConnectionLimitCheck.WRITER));
+                connection.userData().get(ConnectionLimitCheck.WRITER),
+                connection.userData().get(ConnectionLimitCheck.MESSAGES));
         Session session = dispatcher.opened(channel, connection.handshakeRequest().header("Accept-Language"),
                 ConnectionIdentity.of(connection.userData().get(IdentityCapture.IDENTITY)),
                 BrowserBinding.fromCookieHeader(connection.handshakeRequest().header("Cookie")));

@@ -49,6 +49,17 @@ final class UpgradePipeline {
     }
 
     /**
+     * Adds the handler at the front of the connection's pipeline, where it sees what is read before any decoder, unless
+     * the connection has one of that name already or no Vert.x pipeline.
+     */
+    static void addFirst(HttpServerRequest upgrade, String name, ChannelHandler handler) {
+        if (upgrade.connection() instanceof ConnectionBase connection
+                && connection.channel().pipeline().get(name) == null) {
+            connection.channel().pipeline().addFirst(name, handler);
+        }
+    }
+
+    /**
      * The context of Vert.x's handler on the connection of an upgrade request, which stays in place once the
      * connection is a WebSocket; {@code null} when the connection has no Vert.x pipeline.
      */

@@ -35,8 +35,12 @@ final class WebSocketChannel implements Channel {
     /** Writes most messages without websockets-next's per-message cost; {@code null} when the connection has none. */
     private final TextFrameWriter writer;
 
+    /** Knows how long the client's message has been arriving unfinished; {@code null} when the connection has none. */
+    private final MessageSizeLimit messages;
+
     WebSocketChannel(WebSocketConnection connection, Context eventLoop, long maxUnsent, Duration closeTimeout,
-            InboundGate gate, TextFrameWriter writer) {
+            InboundGate gate, TextFrameWriter writer, MessageSizeLimit messages) {
+        this.messages = messages;
         this.connection = connection;
         this.closeTimeout = closeTimeout;
         this.eventLoop = eventLoop;
@@ -121,6 +125,11 @@ final class WebSocketChannel implements Channel {
     @Override
     public Context eventLoop() {
         return eventLoop;
+    }
+
+    @Override
+    public long unfinishedNanos() {
+        return messages == null ? 0 : messages.unfinishedNanos();
     }
 
     @Override
