@@ -41,9 +41,9 @@ public interface LiveRuntimeConfig {
      * holds what arrived (up to {@code max-message-size}) in the server. A connection past it is closed with 1008 and
      * cools down ({@code cool-down}); it is checked with the sweep for silent connections, so the close comes up to a
      * quarter of the shorter of this and {@code idle-timeout} later. The browser runtime sends each message as one
-     * frame at once.
+     * frame at once; the default leaves a message of {@code max-message-size} half a minute to cross a slow uplink.
      */
-    @WithDefault("10s")
+    @WithDefault("30s")
     Duration messageTimeout();
 
     /**
