@@ -3,6 +3,7 @@ package io.quarkiverse.live.deployment.limits;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -46,7 +47,7 @@ public class PageRenderTurnsTest {
     static final Vertx VERTX = Vertx.vertx();
 
     @TestHTTPResource("/")
-    java.net.URL base;
+    URL base;
 
     @AfterAll
     static void close() {
