@@ -10,7 +10,6 @@ import jakarta.inject.Singleton;
 import io.quarkiverse.live.runtime.LiveBuildTimeConfig;
 import io.quarkiverse.live.runtime.component.MountedComponent;
 import io.quarkiverse.live.runtime.render.ComponentRenderer;
-import io.quarkiverse.live.runtime.transport.form.NoScriptPages;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InjectableContext.ContextState;
 import io.quarkus.arc.ManagedContext;
@@ -33,11 +32,9 @@ public class LivePages {
     private final RuntimeScript script;
     private final Engine engine;
     private final String layoutId;
-    private final NoScriptPages noScript;
 
     LivePages(ComponentRenderer renderer, RuntimeScript script, Engine engine, LiveBuildTimeConfig config,
-            BrowserBinding browsers, NoScriptPages noScript) {
-        this.noScript = noScript;
+            BrowserBinding browsers) {
         this.browsers = browsers;
         this.renderer = renderer;
         this.script = script;
@@ -51,14 +48,9 @@ public class LivePages {
      * handlers later do, and {@code {#live}} sections in the layout know the request.
      */
     public CompletionStage<String> render(String componentName, RoutingContext request) {
-        return inRequestContext(request, () -> {
-            String browser = browsers.browserOf(request);
-            // Back from a form posted without JavaScript: the page shows the component the form changed
-            MountedComponent posted = noScript.take(browser, componentName);
-            CompletionStage<String> html = posted != null ? renderer.render(posted)
-                    : renderer.firstPaint(renderer.mount(componentName, null, browser, Map.of()));
-            return html.thenCompose(content -> wrap(componentName, content + script.tag()));
-        });
+        return inRequestContext(request, () -> renderer.pagePaint(componentName, browsers.browserOf(request),
+                () -> CompletableFuture.completedFuture(Map.of()))
+                .thenCompose(content -> wrap(componentName, content + script.tag())));
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 import jakarta.inject.Singleton;
 
@@ -16,6 +17,7 @@ import io.quarkiverse.live.runtime.http.RuntimeScript;
 import io.quarkiverse.live.runtime.shared.MountClaims;
 import io.quarkiverse.live.runtime.template.LiveNamespace;
 import io.quarkiverse.live.runtime.transport.form.FormTokens;
+import io.quarkiverse.live.runtime.transport.form.NoScriptPages;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateException;
@@ -32,16 +34,32 @@ public class ComponentRenderer {
     private final ArgumentBinder binder;
     private final MountClaims claims;
     private final FormTokens formTokens;
+    private final NoScriptPages noScript;
     private final String formRoot;
 
     ComponentRenderer(Engine engine, ComponentRegistry registry, ArgumentBinder binder, MountClaims claims,
-            FormTokens formTokens, RuntimeScript script) {
+            FormTokens formTokens, RuntimeScript script, NoScriptPages noScript) {
+        this.noScript = noScript;
         this.claims = claims;
         this.formTokens = formTokens;
         this.formRoot = script.root() + "form/";
         this.engine = engine;
         this.registry = registry;
         this.binder = binder;
+    }
+
+    /**
+     * The HTML of a page's component for a browser loading the page: the first paint of the component mounted with
+     * the props {@code props} gives, or, for a browser sent back to the page after posting one of the component's forms
+     * without JavaScript, a render of the component the post changed.
+     */
+    public CompletionStage<String> pagePaint(String componentName, String browser,
+            Supplier<CompletionStage<Map<String, Object>>> props) {
+        MountedComponent posted = noScript.take(browser, componentName);
+        if (posted != null) {
+            return render(posted);
+        }
+        return props.get().thenCompose(values -> firstPaint(mount(componentName, null, browser, values)));
     }
 
     /**

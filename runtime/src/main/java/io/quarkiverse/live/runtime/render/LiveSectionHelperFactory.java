@@ -9,7 +9,6 @@ import java.util.concurrent.CompletionStage;
 import io.quarkiverse.live.runtime.component.MountedComponent;
 import io.quarkiverse.live.runtime.http.BrowserBinding;
 import io.quarkiverse.live.runtime.http.RuntimeScript;
-import io.quarkiverse.live.runtime.transport.form.NoScriptPages;
 import io.quarkus.arc.Arc;
 import io.quarkus.qute.EngineConfiguration;
 import io.quarkus.qute.Expression;
@@ -91,12 +90,8 @@ public class LiveSectionHelperFactory implements SectionHelperFactory<LiveSectio
             }
             String script = Arc.container().instance(RuntimeScript.class).get().tag();
             String browser = Arc.container().instance(BrowserBinding.class).get().currentBrowser();
-            // Back from a form posted without JavaScript: the page shows the component the form changed
-            MountedComponent posted = Arc.container().instance(NoScriptPages.class).get().take(browser, componentName);
-            CompletionStage<String> html = posted != null ? renderer.render(posted)
-                    : context.evaluate(props).thenCompose(
-                            values -> renderer.firstPaint(renderer.mount(componentName, null, browser, values)));
-            return html.thenApply(shown -> new SingleResultNode(shown + script));
+            return renderer.pagePaint(componentName, browser, () -> context.evaluate(props))
+                    .thenApply(shown -> new SingleResultNode(shown + script));
         }
 
         /** The HTML of this section's child in the component being rendered, mounting the child if it is new. */
