@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.ref.WeakReference;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +22,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.live.runtime.component.ComponentRegistry;
+import io.quarkiverse.live.runtime.component.MountedComponent;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -70,17 +72,25 @@ class WaitingComponentsTest {
         int waiting = registry.pendingJoinCount() - baselineWaiting;
         long peakHeap = UsedHeap.afterGc();
         long perComponent = (peakHeap - baselineHeap) / waiting;
+        List<WeakReference<MountedComponent>> forgettable = new ArrayList<>();
+        for (MountedComponent component : registry.mounted()) {
+            forgettable.add(new WeakReference<>(component));
+        }
 
         await().atMost(Duration.ofSeconds(90)).until(() -> registry.pendingJoinCount() == 0);
         long afterHeap = UsedHeap.afterGc();
+        // Heap figures are too noisy on a shared machine to prove the components went; their references are not
+        await("every forgotten counter can be collected").atMost(Duration.ofSeconds(30)).until(() -> {
+            UsedHeap.afterGc();
+            return forgettable.stream().allMatch(reference -> reference.get() == null);
+        });
         System.out.printf("Used heap after GC: %d KiB with %d counters waiting, %d KiB with %d more (%d bytes per"
                 + " waiting counter), %d KiB once all were forgotten%n", baselineHeap / 1024, baselineWaiting,
                 peakHeap / 1024, waiting, perComponent, afterHeap / 1024);
         assertEquals(PAGES, waiting, "every page load left a component waiting");
         assertTrue(perComponent <= MAX_BYTES_PER_COMPONENT,
                 "a waiting counter costs " + perComponent + " bytes, more than " + MAX_BYTES_PER_COMPONENT);
-        assertTrue(afterHeap < baselineHeap + (peakHeap - baselineHeap) / 4,
-                "memory comes back: baseline " + baselineHeap + ", peak " + peakHeap + ", after " + afterHeap);
+        assertTrue(forgettable.size() >= PAGES, "the waiting counters were seen: " + forgettable.size());
     }
 
     /** Loads the counter page that many times, fifty at a time, and never joins. */
