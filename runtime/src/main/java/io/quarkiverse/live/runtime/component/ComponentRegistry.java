@@ -184,8 +184,8 @@ public class ComponentRegistry {
             }
             leaving(component, phase);
             previous = component.enter(Phase.JOINED, owner);
-            // Runs where its connection runs; a duplicated context of its own, so context-local data is per component
-            component.bind(VertxContext.createNewDuplicatedContext(VertxContext.getRootContext(eventLoop)));
+            // Runs where its connection runs, each task on a duplicated context of its own (TaskQueue)
+            component.bind(VertxContext.getRootContext(eventLoop));
         }
         if (previous != null && previous != owner) {
             previous.release(component);

@@ -7,12 +7,13 @@ import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
 
 import io.quarkus.virtual.threads.VirtualThreadsRecorder;
+import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Context;
 
 /**
  * Runs the tasks of one component one at a time, in the order they were submitted, whatever thread each runs on: a
- * task on the event loop runs on the component's own duplicated Vert.x context, a blocking one on a worker thread of
- * that context, a virtual-thread one on Quarkus' virtual-thread executor. The next task starts when the previous one's
+ * task on the event loop runs on a duplicated Vert.x context of its own, as Quarkus gives each HTTP request, a blocking
+ * one on a worker thread of that context, a virtual-thread one on Quarkus' virtual-thread executor. The next task starts when the previous one's
  * stage has completed, so an asynchronous handler holds back the events after it.
  * <p>
  * Tasks may be submitted from any thread. Starting a task is always a dispatch, never a call on the submitter's
@@ -27,19 +28,20 @@ public final class TaskQueue {
     /** Created by the first submit: most components that wait for their browser never get a task. */
     private ArrayDeque<Pending> pending;
     private boolean running;
-    private volatile Context context;
+    /** The event loop of the component's connection; each task duplicates it. */
+    private volatile Context eventLoop;
 
     TaskQueue(Object owner) {
         this.owner = owner;
     }
 
-    /** The event-loop context the component's tasks run on from now on (its connection's, duplicated). */
-    void bind(Context context) {
-        this.context = context;
+    /** The event loop the component's tasks run on from now on: its connection's (a root context). */
+    void bind(Context eventLoop) {
+        this.eventLoop = eventLoop;
     }
 
     boolean isBound() {
-        return context != null;
+        return eventLoop != null;
     }
 
     /** How many tasks wait or run. */
@@ -70,8 +72,11 @@ public final class TaskQueue {
                 return;
             }
         }
-        TaskScope scope = new TaskScope(this, next.model());
-        dispatch(next.model(), () -> scope.run(next.task()).whenComplete((ignored, failure) -> {
+        // A context per task, never one kept for the component: Quarkus keeps a request context's state (its beans'
+        // instances) in the duplicated context it ran on, also once terminated, assuming that context ends with its
+        // request. Kept for the component, it held the last task's state for the component's whole life
+        TaskScope scope = new TaskScope(next.model(), VertxContext.createNewDuplicatedContext(eventLoop));
+        scope.dispatch(() -> scope.run(next.task()).whenComplete((ignored, failure) -> {
             if (failure != null) {
                 LOG.errorf(failure, "A task of %s failed", owner);
             }
@@ -79,9 +84,8 @@ public final class TaskQueue {
         }));
     }
 
-    /** Runs the action on the thread the execution model names. */
-    void dispatch(ExecutionModel model, Runnable action) {
-        Context target = context;
+    /** Runs the action on the thread the execution model names, on the task's context. */
+    static void dispatch(ExecutionModel model, Context target, Runnable action) {
         switch (model) {
             case EVENT_LOOP -> target.runOnContext(ignored -> action.run());
             case WORKER -> target.executeBlocking(() -> {

@@ -8,6 +8,7 @@ import java.util.function.BiFunction;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InjectableContext.ContextState;
 import io.quarkus.arc.ManagedContext;
+import io.vertx.core.Context;
 
 /**
  * The CDI request context of one running {@link Task}: activated when the task starts, deactivated while the task
@@ -17,14 +18,20 @@ import io.quarkus.arc.ManagedContext;
  */
 public final class TaskScope {
 
-    private final TaskQueue queue;
     private final ExecutionModel model;
+    /** The task's own duplicated context, on the component's event loop. */
+    private final Context context;
     private ContextState state;
     private volatile Thread endedOn;
 
-    TaskScope(TaskQueue queue, ExecutionModel model) {
-        this.queue = queue;
+    TaskScope(ExecutionModel model, Context context) {
         this.model = model;
+        this.context = context;
+    }
+
+    /** Runs the action on the task's kind of thread, on its context. */
+    void dispatch(Runnable action) {
+        TaskQueue.dispatch(model, context, action);
     }
 
     CompletionStage<?> run(Task task) {
@@ -75,7 +82,7 @@ public final class TaskScope {
         Arc.container().requestContext().deactivate();
         CompletableFuture<R> result = new CompletableFuture<>();
         CompletableFuture<T> waited = future;
-        waited.whenComplete((ignored, ignoredFailure) -> queue.dispatch(model, () -> {
+        waited.whenComplete((ignored, ignoredFailure) -> dispatch(() -> {
             Arc.container().requestContext().activate(state);
             apply(waited, next).whenComplete((value, failure) -> {
                 if (failure != null) {
