@@ -48,7 +48,7 @@ class LimitsTest {
                     Map.entry("quarkus.live.max-unsent-bytes", "65536"),
                     Map.entry("quarkus.live.idle-timeout", "2s"),
                     Map.entry("quarkus.live.cool-down", "2s"),
-                    Map.entry("quarkus.websockets-next.server.auto-ping-interval", "300ms"));
+                    Map.entry("quarkus.live.ping-interval", "300ms"));
         }
     }
 

@@ -268,6 +268,11 @@ class ProtocolTest {
     }
 
     @Test
+    void aRequestForTheSocketThatIsNoUpgradeIsToldSo() {
+        get("/_live/ws").then().statusCode(400).body(org.hamcrest.Matchers.containsString("WebSocket upgrade"));
+    }
+
+    @Test
     void anOriginWithAnotherSchemeIsRefused() {
         String https = "https://" + base.getHost() + ":" + base.getPort();
         java.util.concurrent.ExecutionException refused = org.junit.jupiter.api.Assertions.assertThrows(

@@ -30,10 +30,6 @@ import io.quarkiverse.live.runtime.shared.SharedStateEngine;
 import io.quarkiverse.live.runtime.shared.VertxSharedStore;
 import io.quarkiverse.live.runtime.transport.Connections;
 import io.quarkiverse.live.runtime.transport.OriginPolicy;
-import io.quarkiverse.live.runtime.transport.ws.ConnectionLimitCheck;
-import io.quarkiverse.live.runtime.transport.ws.IdentityCapture;
-import io.quarkiverse.live.runtime.transport.ws.SameOriginCheck;
-import io.quarkiverse.live.runtime.transport.ws.TextFrameWriters;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.AnnotationsTransformerBuildItem;
 import io.quarkus.arc.deployment.BeanDefiningAnnotationBuildItem;
@@ -64,8 +60,8 @@ public class LiveProcessor {
         // LiveSectionHelperFactory is no bean, but Qute finds @EngineConfiguration classes in the bean archive index
         return AdditionalBeanBuildItem.builder()
                 .addBeanClasses(LiveComponents.class, ComponentIds.class, ComponentRenderer.class, ComponentRegistry.class,
-                        LivePages.class, LiveEngineSetup.class, Dispatcher.class, OriginPolicy.class, SameOriginCheck.class,
-                        IdentityCapture.class, ConnectionLimitCheck.class, TextFrameWriters.class, Connections.class, BrowserBinding.class,
+                        LivePages.class, LiveEngineSetup.class, Dispatcher.class, OriginPolicy.class, Connections.class,
+                        BrowserBinding.class,
                         ArgumentBinder.class, ConversionMessages.class, LiveLocaleResolver.class, DryRunnable.class, DryRun.class,
                         LiveSectionHelperFactory.class, Pusher.class, LiveConnectionProducer.class,
                         VertxSharedStore.class, SharedCodec.class, SharedStateEngine.class, PresenceTracker.class, MountClaims.class,
@@ -76,13 +72,13 @@ public class LiveProcessor {
     }
 
     /**
-     * Live traffic goes over websockets-next, whose frame and message limits follow
-     * {@code quarkus.live.max-message-size}: a longer message is refused as it arrives (close 1009) instead of being
-     * buffered, up to megabytes, until its last fragment comes. The server pings every 20 seconds (every second in dev
-     * mode, where each answer may start a scan for changed sources: {@code LiveReloadScan}), so a silent browser
-     * still answers and {@code quarkus.live.idle-timeout} closes only dead connections. Per-message compression is off:
-     * it keeps a compression context per connection (memory on every open page) and compresses secrets of the page
-     * together with text the user typed, the setting of compression side-channel attacks. All stay overridable.
+     * The HTTP server's WebSocket options, which websockets-next's settings set for every WebSocket of the application,
+     * the live one included: frame and message limits follow {@code quarkus.live.max-message-size}, so a longer message
+     * is refused as it arrives (close 1009) instead of being buffered, up to megabytes, until its last fragment comes.
+     * Per-message compression is off: it keeps a compression context per connection (memory on every open page) and
+     * compresses secrets of the page together with text the user typed, the setting of compression side-channel
+     * attacks. All stay overridable. In dev mode the server pings every second ({@code quarkus.live.ping-interval}):
+     * each answer may start a scan for changed sources ({@code LiveReloadScan}).
      */
     @BuildStep
     void webSocketDefaults(LaunchModeBuildItem launchMode,
@@ -92,9 +88,9 @@ public class LiveProcessor {
                 maxMessageSize));
         defaults.produce(new RunTimeConfigurationDefaultBuildItem("quarkus.websockets-next.server.max-frame-size",
                 maxMessageSize));
-        defaults.produce(new RunTimeConfigurationDefaultBuildItem(
-                "quarkus.websockets-next.server.auto-ping-interval",
-                launchMode.getLaunchMode() == LaunchMode.DEVELOPMENT ? "1s" : "20s"));
+        if (launchMode.getLaunchMode() == LaunchMode.DEVELOPMENT) {
+            defaults.produce(new RunTimeConfigurationDefaultBuildItem("quarkus.live.ping-interval", "1s"));
+        }
         defaults.produce(new RunTimeConfigurationDefaultBuildItem(
                 "quarkus.websockets-next.server.per-message-compression-supported", "false"));
     }

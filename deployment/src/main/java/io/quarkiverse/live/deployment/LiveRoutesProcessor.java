@@ -13,7 +13,6 @@ import java.util.UUID;
 
 import jakarta.inject.Singleton;
 
-import org.objectweb.asm.Opcodes;
 
 import io.quarkiverse.live.runtime.LiveBuildTimeConfig;
 import io.quarkiverse.live.runtime.LiveRecorder;
@@ -31,37 +30,24 @@ import io.quarkiverse.live.runtime.transport.http.HttpConnections;
 import io.quarkiverse.live.runtime.transport.http.MessagePostRoute;
 import io.quarkiverse.live.runtime.transport.poll.LongPollRoute;
 import io.quarkiverse.live.runtime.transport.sse.SseStreamRoute;
-import io.quarkiverse.live.runtime.transport.ws.LiveSocket;
-import io.quarkiverse.live.runtime.transport.ws.SameOriginCheck;
-import io.quarkiverse.live.runtime.transport.ws.WebSocketTelemetry;
+import io.quarkiverse.live.runtime.transport.ws.WebSocketRoute;
 import io.quarkiverse.live.runtime.upload.UploadRoute;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
-import io.quarkus.arc.deployment.GeneratedBeanBuildItem;
-import io.quarkus.arc.deployment.GeneratedBeanGizmoAdaptor;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
-import io.quarkus.deployment.Capabilities;
-import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
 import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.LaunchModeBuildItem;
 import io.quarkus.deployment.builditem.LiveReloadBuildItem;
-import io.quarkus.deployment.metrics.MetricsCapabilityBuildItem;
-import io.quarkus.gizmo.AnnotationCreator;
-import io.quarkus.gizmo.ClassCreator;
-import io.quarkus.gizmo.MethodCreator;
-import io.quarkus.gizmo.MethodDescriptor;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.vertx.http.deployment.HttpRootPathBuildItem;
 import io.quarkus.vertx.http.deployment.spi.GeneratedStaticResourceBuildItem;
 import io.quarkus.vertx.http.deployment.spi.RouteBuildItem;
-import io.quarkus.websockets.next.InboundProcessingMode;
-import io.quarkus.websockets.next.WebSocket;
 
 /**
  * What Quarkus Live serves over HTTP: the browser runtime, one page per {@code @Live(path = ...)} component, the
- * WebSocket endpoint and the Server-Sent Events carrier.
+ * WebSocket carrier and the fallback carriers.
  */
 public class LiveRoutesProcessor {
 
@@ -73,7 +59,6 @@ public class LiveRoutesProcessor {
     static final String FALLBACK_SCRIPT_RESOURCE = "META-INF/quarkus-live/fallback.js";
     /** And the upload script, which pages load when some handler takes files. */
     static final String UPLOAD_SCRIPT_RESOURCE = "META-INF/quarkus-live/upload.js";
-    static final String SOCKET_ENDPOINT = SameOriginCheck.ENDPOINT_ID;
 
     /**
      * Serves the bundle at {@code <root>/runtime.js} and makes the {@link RuntimeScript} bean name it with a hash of its
@@ -168,23 +153,6 @@ public class LiveRoutesProcessor {
     record DevSessionBuild(String id) {
     }
 
-    /**
-     * Tells the runtime whether websockets-next counts or traces the messages it sends, which it does when the build
-     * has a metrics extension or OpenTelemetry's tracer: then live messages go through websockets-next rather than
-     * straight to the connection ({@code TextFrameWriters}), so they stay in its metrics and traces.
-     */
-    @BuildStep
-    @Record(ExecutionTime.STATIC_INIT)
-    void webSocketTelemetry(Capabilities capabilities, Optional<MetricsCapabilityBuildItem> metrics,
-            LiveRecorder recorder, BuildProducer<SyntheticBeanBuildItem> syntheticBeans) {
-        boolean present = metrics.isPresent() || capabilities.isPresent(Capability.OPENTELEMETRY_TRACER);
-        syntheticBeans.produce(SyntheticBeanBuildItem.configure(WebSocketTelemetry.class)
-                .scope(Singleton.class)
-                .unremovable()
-                .supplier(recorder.webSocketTelemetry(present))
-                .done());
-    }
-
     private static String contentHash(byte[] content) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(content);
@@ -195,42 +163,27 @@ public class LiveRoutesProcessor {
     }
 
     /**
-     * The WebSocket endpoint, generated because {@code @WebSocket(path)} must be a literal while the path comes from
-     * configuration:
-     *
-     * <pre>
-     * &#64;WebSocket(path = "/_live/ws", endpointId = "io.quarkiverse.live.generated.LiveSocketEndpoint",
-     *         inboundProcessingMode = InboundProcessingMode.CONCURRENT)
-     * public class LiveSocketEndpoint extends LiveSocket {
-     * }
-     * </pre>
-     *
-     * {@code CONCURRENT}: in its default {@code SERIAL} mode websockets-next gives every connection a limiter with a
-     * queue of its own (about 1.1 KB, a fifth of what an idle connection costs beyond Vert.x's), to hold a message back
-     * until the callback of the last one has completed. {@link LiveSocket}'s callbacks all run on the event loop and
-     * complete before they return, so each message is handled before the next is read, in order, without it; the
-     * ordering of events is the dispatcher's, per component.
+     * {@code GET <root>/ws}, the WebSocket carrier ({@code WebSocketRoute}), a route of its own rather than a
+     * websockets-next endpoint: see the route's javadoc and decisions.adoc. Its upgrade runs on the event loop, as
+     * frames do.
      */
     @BuildStep
-    void generateSocketEndpoint(LiveBuildTimeConfig config, BuildProducer<GeneratedBeanBuildItem> generatedBeans,
-            BuildProducer<AdditionalBeanBuildItem> additionalBeans) {
-        // websockets-next adds its server beans only when the application index has a @WebSocket class, and a generated
-        // endpoint is not in that index: add them here (names as of Quarkus 3.32)
-        additionalBeans.produce(AdditionalBeanBuildItem.builder()
-                .addBeanClasses("io.quarkus.websockets.next.runtime.ConnectionManager",
-                        "io.quarkus.websockets.next.runtime.WebSocketHttpServerOptionsCustomizer")
-                .setUnremovable().build());
-        try (ClassCreator endpoint = ClassCreator.builder().classOutput(new GeneratedBeanGizmoAdaptor(generatedBeans))
-                .className(SOCKET_ENDPOINT).superClass(LiveSocket.class).build()) {
-            AnnotationCreator webSocket = endpoint.addAnnotation(WebSocket.class);
-            webSocket.addValue("path", LivePaths.webSocket(config.rootPath()));
-            webSocket.addValue("endpointId", SOCKET_ENDPOINT);
-            webSocket.addValue("inboundProcessingMode", InboundProcessingMode.CONCURRENT);
-            MethodCreator ctor = endpoint.getMethodCreator("<init>", void.class);
-            ctor.setModifiers(Opcodes.ACC_PUBLIC);
-            ctor.invokeSpecialMethod(MethodDescriptor.ofConstructor(LiveSocket.class), ctor.getThis());
-            ctor.returnValue(null);
-        }
+    @Record(ExecutionTime.RUNTIME_INIT)
+    void registerWebSocketRoute(LiveBuildTimeConfig config, HttpRootPathBuildItem httpRootPath, LiveRecorder recorder,
+            BuildProducer<RouteBuildItem> routes) {
+        routes.produce(RouteBuildItem.newApplicationRoute(httpRootPath.relativePath(LivePaths.webSocket(config.rootPath())))
+                .withRouteCustomizer(recorder.getOnly()).withRequestHandler(recorder.webSocket()).build());
+    }
+
+    /**
+     * The WebSocket carrier's bean, and websockets-next's customizer of the HTTP server's WebSocket options (frame and
+     * message size, compression: {@code LiveProcessor.webSocketDefaults}), which websockets-next adds only when the
+     * application has an endpoint of its own (name as of Quarkus 3.32).
+     */
+    @BuildStep
+    AdditionalBeanBuildItem webSocketBeans() {
+        return AdditionalBeanBuildItem.builder().addBeanClasses(WebSocketRoute.class.getName(),
+                "io.quarkus.websockets.next.runtime.WebSocketHttpServerOptionsCustomizer").setUnremovable().build();
     }
 
     /** Which components are pages: a form posted without JavaScript to one that is gone mounts it again. */

@@ -15,7 +15,7 @@ import io.quarkiverse.live.runtime.transport.form.FormPostRoute;
 import io.quarkiverse.live.runtime.transport.http.MessagePostRoute;
 import io.quarkiverse.live.runtime.transport.poll.LongPollRoute;
 import io.quarkiverse.live.runtime.transport.sse.SseStreamRoute;
-import io.quarkiverse.live.runtime.transport.ws.WebSocketTelemetry;
+import io.quarkiverse.live.runtime.transport.ws.WebSocketRoute;
 import io.quarkiverse.live.runtime.upload.UploadRoute;
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.annotations.Recorder;
@@ -75,9 +75,9 @@ public class LiveRecorder {
         return () -> new PageRequestKeepers(components);
     }
 
-    /** The bean that says whether websockets-next counts or traces the messages it sends. */
-    public Supplier<WebSocketTelemetry> webSocketTelemetry(boolean present) {
-        return () -> new WebSocketTelemetry(present);
+    /** The handler of {@code GET <root>/ws}: the WebSocket carrier. */
+    public Handler<RoutingContext> webSocket() {
+        return context -> Arc.container().instance(WebSocketRoute.class).get().handle(context);
     }
 
     /** The handler of a page route: the component mounted inside the layout, as a complete HTML document. */

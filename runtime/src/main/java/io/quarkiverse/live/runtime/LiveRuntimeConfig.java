@@ -148,6 +148,15 @@ public interface LiveRuntimeConfig {
     Duration idleTimeout();
 
     /**
+     * How often the server pings each WebSocket connection (browsers answer by themselves) and writes a heartbeat to
+     * each Server-Sent Events stream. It keeps proxies from closing a quiet connection and lets
+     * {@code quarkus.live.idle-timeout} tell a silent page from a dead one, so keep it well under that. In dev mode it
+     * defaults to 1 s: each answer may start the scan for changed sources.
+     */
+    @WithDefault("20s")
+    Duration pingInterval();
+
+    /**
      * The most bytes the server may have written to one connection that the browser has not read yet. A connection
      * past it (a client that stopped reading) is closed with 1008 when the next message is due, so a slow client
      * cannot grow the server's memory beyond it and one message, or hold up others; its components wait for it to come

@@ -57,4 +57,11 @@ public interface Channel {
     default long sentCharacters() {
         return 0;
     }
+
+    /**
+     * Asks the browser for a sign of life, which comes back as {@link Session#heard()}: a WebSocket ping, which browsers
+     * answer by themselves. A carrier with a heartbeat of its own does nothing.
+     */
+    default void ping() {
+    }
 }

@@ -19,7 +19,8 @@ import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The open live connections, whatever carries them: how many there are (in all, and per client address, each capped)
- * and how long each has been silent. A sweep closes the ones silent for longer than {@code quarkus.live.idle-timeout}.
+ * and how long each has been silent. A sweep closes the ones silent for longer than {@code quarkus.live.idle-timeout};
+ * another pings them all every {@code quarkus.live.ping-interval}: one timer for every connection, not one each.
  */
 @Singleton
 public class Connections {
@@ -31,6 +32,7 @@ public class Connections {
     /** Until when (System.nanoTime()) each offender may not connect again. */
     private final Map<Offender, Long> coolingDown = new ConcurrentHashMap<>();
     private long sweepTimer = -1;
+    private long pingTimer = -1;
     /** The application stops: a connection it accepted now would be cut at once, with nothing to rejoin. */
     private volatile boolean stopping;
 
@@ -145,6 +147,7 @@ public class Connections {
         long shortest = Math.min(config.idleTimeout().toMillis(), config.messageTimeout().toMillis());
         long period = Math.max(1000, Math.min(shortest / 4, 15_000));
         sweepTimer = vertx.setPeriodic(period, ignored -> closeSilent());
+        pingTimer = vertx.setPeriodic(config.pingInterval().toMillis(), ignored -> pingAll());
     }
 
     /**
@@ -161,6 +164,16 @@ public class Connections {
         refuseNewConnections();
         if (sweepTimer >= 0) {
             vertx.cancelTimer(sweepTimer);
+        }
+        if (pingTimer >= 0) {
+            vertx.cancelTimer(pingTimer);
+        }
+    }
+
+    /** Each carrier writes its ping on its connection's event loop; this loop only hands them out. */
+    private void pingAll() {
+        for (Session session : sessions) {
+            session.channel().ping();
         }
     }
 

@@ -4,8 +4,6 @@ import java.time.Duration;
 
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.quarkiverse.live.runtime.LiveRuntimeConfig;
 import io.quarkiverse.live.runtime.dispatch.Dispatcher;
 import io.quarkiverse.live.runtime.transport.Session;
@@ -19,7 +17,7 @@ import io.vertx.ext.web.RoutingContext;
  * {@code GET <root>/sse}: opens a live connection carried by Server-Sent Events, refused as the WebSocket upgrade is
  * ({@link HttpConnectionOpener}). An admitted stream starts with an {@code event: connection} holding the connection's
  * id, which the browser's POSTs name; then come the protocol's messages, the {@code hello} first, and heartbeat
- * events ({@code event: ping}) at the WebSocket's ping interval.
+ * events ({@code event: ping}) every {@code quarkus.live.ping-interval}.
  */
 @Singleton
 public class SseStreamRoute implements Handler<RoutingContext>, HttpConnectionOpener.Carrier {
@@ -30,14 +28,12 @@ public class SseStreamRoute implements Handler<RoutingContext>, HttpConnectionOp
     private final Duration closeTimeout;
     private final Duration heartbeat;
 
-    SseStreamRoute(HttpConnectionOpener opener, Dispatcher dispatcher, LiveRuntimeConfig config,
-            // The build sets its default, as it does for the WebSocket (LiveProcessor.webSocketDefaults)
-            @ConfigProperty(name = "quarkus.websockets-next.server.auto-ping-interval") Duration heartbeat) {
+    SseStreamRoute(HttpConnectionOpener opener, Dispatcher dispatcher, LiveRuntimeConfig config) {
         this.opener = opener;
         this.dispatcher = dispatcher;
         this.maxUnsentBytes = config.maxUnsentBytes();
         this.closeTimeout = config.closeTimeout();
-        this.heartbeat = heartbeat;
+        this.heartbeat = config.pingInterval();
     }
 
     @Override

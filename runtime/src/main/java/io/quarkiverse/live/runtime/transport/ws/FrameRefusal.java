@@ -21,7 +21,7 @@ import io.vertx.core.http.HttpServerRequest;
  * connection drop without a status (1006), and could not tell a message too long from a network failure. This handler
  * sits in front of Vert.x's (see {@link UpgradePipeline}), behind the others, and takes the exception instead: it
  * stops reading, writes the close frame, and closes the channel once the frame is written. The exception goes no
- * further, so neither Vert.x nor websockets-next report it: a client's mistake is no server error.
+ * further, so Vert.x does not report it: a client's mistake is no server error.
  */
 final class FrameRefusal extends ChannelInboundHandlerAdapter {
 

@@ -16,14 +16,14 @@ import io.vertx.core.http.HttpServerRequest;
  * Keeps what a client sends from piling up on the server, in two ways.
  * <p>
  * It stops reading a connection while {@code quarkus.live.max-queued-events-per-connection} of its messages wait for
- * the dispatcher, and reads on once half of them are taken ({@link #taken()}). websockets-next hands each message to
- * the dispatcher as a task of the event loop, so everything Netty decodes from one read of the socket waits there
- * before the first of it is looked at: a client that writes as fast as its socket takes had thousands of messages
- * queued at a time (about 13,000 from one read of 16 buffers of 64 KB), each to be parsed, refused and answered before
- * the next connection of that event loop had its turn.
+ * the dispatcher, and reads on once half of them are taken ({@link #taken()}). Vert.x hands the messages on as Netty
+ * decodes them, and everything decoded from one read of the socket used to wait on the event loop before the first of
+ * it was looked at: a client that writes as fast as its socket takes had thousands of messages queued at a time (about
+ * 13,000 from one read of 16 buffers of 64 KB), each to be parsed, refused and answered before the next connection of
+ * that event loop had its turn.
  * <p>
- * It drops the messages of a connection the server is closing, as soon as they are decoded, before Vert.x and
- * websockets-next spend anything on them. A client that floods is closed by the limits, but it has written far more
+ * It drops the messages of a connection the server is closing, as soon as they are decoded, before Vert.x and the
+ * dispatcher spend anything on them. A client that floods is closed by the limits, but it has written far more
  * than it was answered: up to the kernel's buffers, tens of megabytes of messages, which the server reads until the
  * client's own close frame comes after them. Control frames pass, so the close handshake ends as usual. It also holds
  * the connection's channel, to drop a client that never completes that handshake ({@link #abort()}).

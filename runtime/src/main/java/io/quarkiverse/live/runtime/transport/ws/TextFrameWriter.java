@@ -11,14 +11,16 @@ import io.vertx.core.http.HttpServerRequest;
  * Writes a message as one text frame straight into the connection's Netty pipeline, at the place where Vert.x's own
  * WebSocket writes its frames (the WebSocket encoder, and the permessage-deflate one when negotiated, come after it).
  * <p>
- * Why not websockets-next's {@code sendText}: it wraps each message in a Mutiny {@code Uni} made from a
- * {@code CompletionStage}, and with context propagation on the class path, capturing and restoring the thread's
- * contexts around every message took a fifth to a quarter of the server's Java time when a shared value fanned out to
- * 10,000 browsers (see the benchmarks page). websockets-next has no other way to send text.
+ * Why: it was written when websockets-next carried the live WebSocket, whose {@code sendText} wraps each message in
+ * a Mutiny {@code Uni}; with context propagation on the class path, capturing and restoring the thread's contexts
+ * around every message took a fifth to a quarter of the server's Java time when a shared value fanned out to 10,000
+ * browsers (see the benchmarks page). Vert.x's own {@code writeTextMessage}, used now for the rest, costs less than
+ * that but still copies the text into a heap buffer, makes a promise and takes the connection's lock per message;
+ * this encodes the text once into a pooled buffer.
  * <p>
  * It writes only on the connection's event loop, and only a message that fits one frame
  * ({@code quarkus.websockets-next.server.max-frame-size}; Vert.x splits a longer one). Otherwise {@link #write} refuses
- * and the caller sends through websockets-next. Order: a message sent from another thread goes through Vert.x, which
+ * and the caller sends through Vert.x. Order: a message sent from another thread goes through Vert.x, which
  * queues its write on the event loop; a frame written here meanwhile may pass it, as messages of two threads sent at
  * the same time may come in either order. Anything that follows such a message (the component's next task, say)
  * reaches the event loop through the same queue, after its write.
@@ -35,7 +37,7 @@ final class TextFrameWriter {
 
     /**
      * The writer of an upgrade's connection; {@code null} for a connection that is not Vert.x's HTTP/1 one (none is,
-     * today), which then sends everything through websockets-next.
+     * today), which then sends everything through Vert.x.
      */
     static TextFrameWriter of(HttpServerRequest upgrade, int maxFrameSize) {
         ChannelHandlerContext vertx = UpgradePipeline.vertxHandler(upgrade);

@@ -11,7 +11,7 @@ import io.vertx.core.net.impl.ConnectionBase;
 
 /**
  * Puts a Netty handler in front of Vert.x's own on the connection of a live WebSocket upgrade, where it sees every
- * frame before Vert.x and websockets-next do ({@link InboundGate}, {@link MessageSizeLimit}, {@link StrictUtf8},
+ * frame before Vert.x does ({@link InboundGate}, {@link MessageSizeLimit}, {@link StrictUtf8},
  * {@link FrameRefusal}, in the order they are added; the WebSocket decoder takes the place of the HTTP decoder at the
  * front); and finds Vert.x's handler, where Vert.x writes its frames ({@link TextFrameWriter}). The connection is
  * reached through Vert.x's internal {@code ConnectionBase}, with a plain cast: a connection that is not Vert.x's HTTP/1

@@ -8,12 +8,12 @@ import org.jboss.logging.Logger;
 
 import io.quarkiverse.live.runtime.transport.Channel;
 import io.quarkiverse.live.runtime.transport.UnsentBytes;
-import io.quarkus.websockets.next.CloseReason;
-import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.Context;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ServerWebSocket;
 
 /**
- * A WebSocket connection of websockets-next as a {@link Channel}: one protocol message per text frame. It counts what
+ * A live WebSocket ({@link WebSocketRoute}) as a {@link Channel}: one protocol message per text frame. It counts what
  * it has written and the browser has not read yet; past {@code quarkus.live.max-unsent-bytes} it closes the
  * connection (1008), so a client that stops reading cannot make the server buffer without bound. Once it closes, the
  * client's messages are dropped unread ({@link InboundGate}).
@@ -22,7 +22,9 @@ final class WebSocketChannel implements Channel {
 
     private static final Logger LOG = Logger.getLogger(WebSocketChannel.class);
 
-    private final WebSocketConnection connection;
+    private static final Buffer NO_DATA = Buffer.buffer();
+
+    private final ServerWebSocket connection;
     private final Context eventLoop;
     private final UnsentBytes unsent;
     private final Duration closeTimeout;
@@ -32,13 +34,13 @@ final class WebSocketChannel implements Channel {
     private volatile boolean brokeALimit;
     /** Drops what the client still sends once the server closes; {@code null} when the connection has none. */
     private final InboundGate gate;
-    /** Writes most messages without websockets-next's per-message cost; {@code null} when the connection has none. */
+    /** Writes most messages straight into the pipeline; {@code null} when the connection has none. */
     private final TextFrameWriter writer;
 
     /** Knows how long the client's message has been arriving unfinished; {@code null} when the connection has none. */
     private final MessageSizeLimit messages;
 
-    WebSocketChannel(WebSocketConnection connection, Context eventLoop, long maxUnsent, Duration closeTimeout,
+    WebSocketChannel(ServerWebSocket connection, Context eventLoop, long maxUnsent, Duration closeTimeout,
             InboundGate gate, TextFrameWriter writer, MessageSizeLimit messages) {
         this.messages = messages;
         this.connection = connection;
@@ -65,14 +67,14 @@ final class WebSocketChannel implements Channel {
                 && writer.write(message, written -> sent(size, written.cause()))) {
             return;
         }
-        connection.sendText(message).subscribe().with(ignored -> sent(size, null), failure -> sent(size, failure));
+        connection.writeTextMessage(message).onComplete(written -> sent(size, written.cause()));
     }
 
     /** A message of {@code size} is written, or failed ({@code failure} not null): it no longer waits. */
     private void sent(long size, Throwable failure) {
         unsent.written(size);
         if (failure != null) {
-            LOG.debugf(failure, "Could not send to WebSocket connection %s", connection.id());
+            LOG.debugf(failure, "Could not send to %s", describe());
         }
     }
 
@@ -99,11 +101,13 @@ final class WebSocketChannel implements Channel {
                 // Closed by the client or by the server as the application stops: there is nothing to write
                 return;
             }
-            connection.close(new CloseReason(code, reason)).subscribe().with(written -> {
-                if (failing) {
+            connection.close(code, reason).onComplete(written -> {
+                if (written.failed()) {
+                    LOG.debugf(written.cause(), "Could not close %s", describe());
+                } else if (failing) {
                     gate.abort();
                 }
-            }, failure -> LOG.debugf(failure, "Could not close WebSocket connection %s", connection.id()));
+            });
             // A client that does not read never sees the close frame, which waits behind what it did not read
             if (gate != null) {
                 // Closing a channel already closed does nothing
@@ -137,8 +141,16 @@ final class WebSocketChannel implements Channel {
         return sentCharacters.get();
     }
 
+    /** A ping frame; Vert.x writes it on the connection's event loop, and the browser's pong says it is alive. */
+    @Override
+    public void ping() {
+        if (!isClosing()) {
+            connection.writePing(NO_DATA);
+        }
+    }
+
     @Override
     public String describe() {
-        return "WebSocket connection " + connection.id();
+        return "WebSocket connection from " + connection.remoteAddress();
     }
 }
