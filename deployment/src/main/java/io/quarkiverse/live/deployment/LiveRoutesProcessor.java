@@ -7,12 +7,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.inject.Singleton;
-
 
 import io.quarkiverse.live.runtime.LiveBuildTimeConfig;
 import io.quarkiverse.live.runtime.LiveRecorder;
@@ -171,7 +169,8 @@ public class LiveRoutesProcessor {
     @Record(ExecutionTime.RUNTIME_INIT)
     void registerWebSocketRoute(LiveBuildTimeConfig config, HttpRootPathBuildItem httpRootPath, LiveRecorder recorder,
             BuildProducer<RouteBuildItem> routes) {
-        routes.produce(RouteBuildItem.newApplicationRoute(httpRootPath.relativePath(LivePaths.webSocket(config.rootPath())))
+        String path = httpRootPath.relativePath(LivePaths.webSocket(config.rootPath()));
+        routes.produce(RouteBuildItem.newApplicationRoute(path)
                 .withRouteCustomizer(recorder.getOnly()).withRequestHandler(recorder.webSocket()).build());
     }
 

@@ -11,10 +11,10 @@ import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Context;
 
 /**
- * Runs the tasks of one component one at a time, in the order they were submitted, whatever thread each runs on: a
- * task on the event loop runs on a duplicated Vert.x context of its own, as Quarkus gives each HTTP request, a blocking
- * one on a worker thread of that context, a virtual-thread one on Quarkus' virtual-thread executor. The next task starts when the previous one's
- * stage has completed, so an asynchronous handler holds back the events after it.
+ * Runs the tasks of one component one at a time, in the order they were submitted, whatever thread each runs on: a task
+ * on the event loop runs on a duplicated Vert.x context of its own, as Quarkus gives each HTTP request, a blocking one
+ * on a worker thread of that context, a virtual-thread one on Quarkus' virtual-thread executor. The next task starts
+ * when the previous one's stage has completed, so an asynchronous handler holds back the events after it.
  * <p>
  * Tasks may be submitted from any thread. Starting a task is always a dispatch, never a call on the submitter's
  * thread, so a long run of tasks does not grow a stack.

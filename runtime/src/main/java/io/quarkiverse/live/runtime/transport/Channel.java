@@ -59,8 +59,8 @@ public interface Channel {
     }
 
     /**
-     * Asks the browser for a sign of life, which comes back as {@link Session#heard()}: a WebSocket ping, which browsers
-     * answer by themselves. A carrier with a heartbeat of its own does nothing.
+     * Asks the browser for a sign of life, which comes back as {@link Session#heard()}: a WebSocket ping, which
+     * browsers answer by themselves. A carrier with a heartbeat of its own does nothing.
      */
     default void ping() {
     }

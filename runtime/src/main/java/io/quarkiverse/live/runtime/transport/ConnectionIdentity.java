@@ -13,9 +13,9 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * The user behind a connection, as Quarkus Security authenticated the request that opened it. Captured once, where the
- * carrier has it (the request that opens a WebSocket, see {@code ws.WebSocketRoute}, or a Server-Sent
- * Events stream, see {@code sse.SseStreamRoute}), and set into the request context of every task of the connection's
- * components, so {@code @Inject SecurityIdentity} and {@code @RolesAllowed} see the connection's user. Without a Quarkus Security
+ * carrier has it (the request that opens a WebSocket, see {@code ws.WebSocketRoute}, or a Server-Sent Events stream,
+ * see {@code sse.SseStreamRoute}), and set into the request context of every task of the connection's components, so
+ * {@code @Inject SecurityIdentity} and {@code @RolesAllowed} see the connection's user. Without a Quarkus Security
  * extension there is nothing to capture and nothing is set.
  */
 public final class ConnectionIdentity {

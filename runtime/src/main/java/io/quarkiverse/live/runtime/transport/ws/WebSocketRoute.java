@@ -57,7 +57,8 @@ public class WebSocketRoute implements Handler<RoutingContext> {
 
     WebSocketRoute(Dispatcher dispatcher, Connections connections, OriginPolicy origins, LiveRuntimeConfig config,
             // Vert.x splits a longer text into frames of this size; 65536 is its default
-            @ConfigProperty(name = "quarkus.websockets-next.server.max-frame-size", defaultValue = "65536") int maxFrameSize) {
+            @ConfigProperty(name = "quarkus.websockets-next.server.max-frame-size", defaultValue = "65536")
+            int maxFrameSize) {
         this.dispatcher = dispatcher;
         this.connections = connections;
         this.origins = origins;
