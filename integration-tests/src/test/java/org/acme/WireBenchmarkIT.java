@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -201,8 +202,9 @@ class WireBenchmarkIT {
         WireSocket table = clients.browsers(port, "/big-table", 1).get(0);
         measure(table, "bump", 500);
         Sample bumps = steady(table, "bump", 500);
-        check(table, html -> html.contains("bump(500)\">" + (UPDATES + 1) + "</button>"),
-                "the table shows every bump");
+        // The button's attributes after its call (the form a page without JavaScript posts) may vary
+        Pattern bumped = Pattern.compile("bump\\(500\\)\"[^>]*>" + (UPDATES + 1) + "</button>");
+        check(table, html -> bumped.matcher(html).find(), "the table shows every bump");
         results.bytes.add(new WireResults.Bytes("(d) 1 cell of a 1,000-row table", bumps.down(), bumps.up(), ""));
         WireClients.closeAll(List.of(counter, todos, chat, table));
     }

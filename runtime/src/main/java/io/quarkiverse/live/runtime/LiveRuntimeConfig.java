@@ -148,10 +148,11 @@ public interface LiveRuntimeConfig {
     Duration idleTimeout();
 
     /**
-     * How often the server pings each WebSocket connection (browsers answer by themselves) and writes a heartbeat to
-     * each Server-Sent Events stream. It keeps proxies from closing a quiet connection and lets
-     * {@code quarkus.live.idle-timeout} tell a silent page from a dead one, so keep it well under that. In dev mode it
-     * defaults to 1 s: each answer may start the scan for changed sources.
+     * How often the server pings each quiet WebSocket connection (one that has sent nothing for half of it; browsers
+     * answer by themselves) and writes a heartbeat to each Server-Sent Events stream. It keeps proxies from closing a
+     * quiet connection and lets {@code quarkus.live.idle-timeout} tell a silent page from a dead one: a quiet page may
+     * wait up to one and a half intervals for its ping, so keep it well under that timeout. In dev mode it defaults to
+     * 1 s: each answer may start the scan for changed sources.
      */
     @WithDefault("20s")
     Duration pingInterval();
