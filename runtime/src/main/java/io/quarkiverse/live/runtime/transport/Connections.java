@@ -16,6 +16,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 
 /**
  * The open live connections, whatever carries them: how many there are (in all, and per client address, each capped)
@@ -30,6 +31,7 @@ public class Connections {
     private static final int PING_SLOTS = 8;
 
     private final LiveRuntimeConfig config;
+    private final OriginPolicy origins;
     private final AtomicInteger total = new AtomicInteger();
     private final Map<String, AtomicInteger> perAddress = new ConcurrentHashMap<>();
     private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
@@ -42,8 +44,9 @@ public class Connections {
     /** The application stops: a connection it accepted now would be cut at once, with nothing to rejoin. */
     private volatile boolean stopping;
 
-    Connections(LiveRuntimeConfig config) {
+    Connections(LiveRuntimeConfig config, OriginPolicy origins) {
         this.config = config;
+        this.origins = origins;
     }
 
     /**
@@ -55,20 +58,28 @@ public class Connections {
     }
 
     /**
-     * Why a connection from that address and browser would be refused now, checked before any carrier opens one (an
-     * upgrade, a stream); {@code null} when it would be admitted: 503 at the caps, 429 with the seconds to wait while
-     * the browser cools down.
+     * Answers a request that would open a connection from that address and browser (an upgrade, a stream) when it is
+     * to be refused now, before any carrier opens one: 403 for a page of another site ({@link OriginPolicy}), 503 at
+     * the caps, 429 with the seconds to wait in {@code Retry-After} while the browser cools down.
+     *
+     * @return whether the request was refused, and answered
      */
-    public Refusal refusal(String address, String browser) {
+    public boolean refused(HttpServerRequest request, String address, String browser) {
+        HttpServerResponse response = request.response();
+        if (!origins.allows(request)) {
+            response.setStatusCode(403).end();
+            return true;
+        }
         if (!hasRoomFor(address)) {
-            return new Refusal(503, 0);
+            response.setStatusCode(503).end();
+            return true;
         }
         long wait = coolingDown(address, browser);
-        return wait > 0 ? new Refusal(429, wait) : null;
-    }
-
-    /** An HTTP status, and the seconds for {@code Retry-After} (0: none). */
-    public record Refusal(int status, long retryAfterSeconds) {
+        if (wait > 0) {
+            response.putHeader("Retry-After", Long.toString(wait)).setStatusCode(429).end();
+            return true;
+        }
+        return false;
     }
 
     /** Whether a connection from that address would be admitted now. */

@@ -6,7 +6,6 @@ import io.quarkiverse.live.runtime.dispatch.Dispatcher;
 import io.quarkiverse.live.runtime.http.BrowserBinding;
 import io.quarkiverse.live.runtime.transport.ConnectionIdentity;
 import io.quarkiverse.live.runtime.transport.Connections;
-import io.quarkiverse.live.runtime.transport.OriginPolicy;
 import io.quarkiverse.live.runtime.transport.Session;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.Context;
@@ -37,30 +36,19 @@ public class HttpConnectionOpener {
 
     private final Dispatcher dispatcher;
     private final Connections connections;
-    private final OriginPolicy origins;
     private final HttpConnections open;
 
-    HttpConnectionOpener(Dispatcher dispatcher, Connections connections, OriginPolicy origins, HttpConnections open) {
+    HttpConnectionOpener(Dispatcher dispatcher, Connections connections, HttpConnections open) {
         this.dispatcher = dispatcher;
         this.connections = connections;
-        this.origins = origins;
         this.open = open;
     }
 
     public void open(RoutingContext context, Carrier carrier) {
         HttpServerRequest request = context.request();
-        if (!origins.allows(request)) {
-            context.response().setStatusCode(403).end();
-            return;
-        }
         String address = Connections.addressOf(request);
         String browser = BrowserBinding.fromCookieHeader(request.getHeader("Cookie"));
-        Connections.Refusal refusal = connections.refusal(address, browser);
-        if (refusal != null) {
-            if (refusal.retryAfterSeconds() > 0) {
-                context.response().putHeader("Retry-After", Long.toString(refusal.retryAfterSeconds()));
-            }
-            context.response().setStatusCode(refusal.status()).end();
+        if (connections.refused(request, address, browser)) {
             return;
         }
         Context eventLoop = Vertx.currentContext();

@@ -15,7 +15,6 @@ import io.quarkiverse.live.runtime.protocol.Replies;
 import io.quarkiverse.live.runtime.transport.Channel;
 import io.quarkiverse.live.runtime.transport.ConnectionIdentity;
 import io.quarkiverse.live.runtime.transport.Connections;
-import io.quarkiverse.live.runtime.transport.OriginPolicy;
 import io.quarkiverse.live.runtime.transport.Session;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.vertx.VertxContext;
@@ -48,20 +47,18 @@ public class WebSocketRoute implements Handler<RoutingContext> {
 
     private final Dispatcher dispatcher;
     private final Connections connections;
-    private final OriginPolicy origins;
     private final long maxUnsentBytes;
     private final Duration closeTimeout;
     private final int maxMessageSize;
     private final int maxWaitingMessages;
     private final int maxFrameSize;
 
-    WebSocketRoute(Dispatcher dispatcher, Connections connections, OriginPolicy origins, LiveRuntimeConfig config,
+    WebSocketRoute(Dispatcher dispatcher, Connections connections, LiveRuntimeConfig config,
             // Vert.x splits a longer text into frames of this size; 65536 is its default
             @ConfigProperty(name = "quarkus.websockets-next.server.max-frame-size", defaultValue = "65536")
             int maxFrameSize) {
         this.dispatcher = dispatcher;
         this.connections = connections;
-        this.origins = origins;
         this.maxUnsentBytes = config.maxUnsentBytes();
         this.closeTimeout = config.closeTimeout();
         this.maxMessageSize = config.maxMessageSize();
@@ -76,18 +73,9 @@ public class WebSocketRoute implements Handler<RoutingContext> {
             context.response().setStatusCode(400).end("A live connection is a WebSocket upgrade");
             return;
         }
-        if (!origins.allows(request)) {
-            context.response().setStatusCode(403).end();
-            return;
-        }
         String address = Connections.addressOf(request);
         String browser = BrowserBinding.fromCookieHeader(request.getHeader("Cookie"));
-        Connections.Refusal refusal = connections.refusal(address, browser);
-        if (refusal != null) {
-            if (refusal.retryAfterSeconds() > 0) {
-                context.response().putHeader("Retry-After", Long.toString(refusal.retryAfterSeconds()));
-            }
-            context.response().setStatusCode(refusal.status()).end();
+        if (connections.refused(request, address, browser)) {
             return;
         }
         String language = request.getHeader("Accept-Language");
