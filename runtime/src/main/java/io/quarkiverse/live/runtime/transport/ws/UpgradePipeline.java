@@ -20,6 +20,7 @@ import io.vertx.core.net.impl.ConnectionBase;
 final class UpgradePipeline {
 
     private static final String VERTX_HANDLER = "handler";
+    private static final String VERTX_IDLE_TIMEOUT = "idle";
 
     private UpgradePipeline() {
     }
@@ -56,6 +57,18 @@ final class UpgradePipeline {
         if (upgrade.connection() instanceof ConnectionBase connection
                 && connection.channel().pipeline().get(name) == null) {
             connection.channel().pipeline().addFirst(name, handler);
+        }
+    }
+
+    /**
+     * Takes the HTTP server's idle timeout ({@code quarkus.http.idle-timeout}, 30 minutes; Vert.x's handler named
+     * {@code idle}) off a connection that is now a live WebSocket: {@code quarkus.live.idle-timeout} and the pings watch
+     * it instead, and the handler kept a timer of its own for each connection (about 250 bytes of heap).
+     */
+    static void removeHttpIdleTimeout(HttpServerRequest upgrade) {
+        if (upgrade.connection() instanceof ConnectionBase connection
+                && connection.channel().pipeline().get(VERTX_IDLE_TIMEOUT) != null) {
+            connection.channel().pipeline().remove(VERTX_IDLE_TIMEOUT);
         }
     }
 

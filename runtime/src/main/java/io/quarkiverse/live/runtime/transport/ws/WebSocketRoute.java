@@ -102,6 +102,7 @@ public class WebSocketRoute implements Handler<RoutingContext> {
                 return;
             }
             ServerWebSocket socket = upgraded.result();
+            UpgradePipeline.removeHttpIdleTimeout(request);
             opened(socket, upgrade, gate, new WebSocketChannel(socket,
                     VertxContext.getRootContext(Vertx.currentContext()), maxUnsentBytes, closeTimeout, gate, writer,
                     messages));
