@@ -50,7 +50,6 @@ public class WebSocketRoute implements Handler<RoutingContext> {
     private final long maxUnsentBytes;
     private final Duration closeTimeout;
     private final int maxMessageSize;
-    private final int maxWaitingMessages;
     private final int maxFrameSize;
 
     WebSocketRoute(Dispatcher dispatcher, Connections connections, LiveRuntimeConfig config,
@@ -62,7 +61,6 @@ public class WebSocketRoute implements Handler<RoutingContext> {
         this.maxUnsentBytes = config.maxUnsentBytes();
         this.closeTimeout = config.closeTimeout();
         this.maxMessageSize = config.maxMessageSize();
-        this.maxWaitingMessages = config.maxQueuedEventsPerConnection();
         this.maxFrameSize = maxFrameSize;
     }
 
@@ -90,7 +88,7 @@ public class WebSocketRoute implements Handler<RoutingContext> {
     private void upgrade(HttpServerRequest request, Upgrade upgrade) {
         // In the order frames pass them. The gate first: the messages it drops need no other check. The refusal last:
         // it closes the connection for each check before it
-        InboundGate gate = InboundGate.install(request, maxWaitingMessages);
+        InboundGate gate = InboundGate.install(request);
         MessageSizeLimit messages = MessageSizeLimit.install(request, maxMessageSize);
         StrictUtf8.require(request);
         FrameRefusal.install(request);
@@ -103,14 +101,13 @@ public class WebSocketRoute implements Handler<RoutingContext> {
             }
             ServerWebSocket socket = upgraded.result();
             UpgradePipeline.removeHttpIdleTimeout(request);
-            opened(socket, upgrade, gate, new WebSocketChannel(socket,
+            opened(socket, upgrade, new WebSocketChannel(socket,
                     VertxContext.getRootContext(Vertx.currentContext()), maxUnsentBytes, closeTimeout, gate, writer,
                     messages));
         });
     }
 
-    /** {@code gate}: the connection's {@link InboundGate}, {@code null} when it has none. */
-    private void opened(ServerWebSocket socket, Upgrade upgrade, InboundGate gate, WebSocketChannel channel) {
+    private void opened(ServerWebSocket socket, Upgrade upgrade, WebSocketChannel channel) {
         if (!connections.admit(upgrade.address())) {
             socket.close(Channel.TRY_AGAIN_LATER, "Too many live connections; try again later");
             return;
@@ -118,16 +115,8 @@ public class WebSocketRoute implements Handler<RoutingContext> {
         Session session = dispatcher.opened(channel, upgrade.language(), ConnectionIdentity.of(upgrade.identity()),
                 upgrade.browser());
         connections.track(session);
-        socket.textMessageHandler(text -> {
-            if (gate != null) {
-                gate.taken();
-            }
-            dispatcher.received(session, text);
-        });
+        socket.textMessageHandler(text -> dispatcher.received(session, text));
         socket.binaryMessageHandler(data -> {
-            if (gate != null) {
-                gate.taken();
-            }
             session.heard();
             channel.send(Replies.error(null, null, ErrorCode.BINARY_NOT_SUPPORTED,
                     "Binary frames are not supported; send JSON text frames").encode());
