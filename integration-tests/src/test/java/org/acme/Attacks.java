@@ -74,6 +74,13 @@ abstract class Attacks implements AutoCloseable {
         return new SlowReaders(base, count, replySize, perSecond);
     }
 
+    /** The bytes of a WebSocket upgrade request for the live socket, as a raw TCP client writes them. */
+    static Buffer upgradeRequest(URI base, String cookie) {
+        return Buffer.buffer("GET /_live/ws HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: AAAAAAAAAAAAAAAAAAAAAA==\r\n"
+                + "Sec-WebSocket-Version: 13\r\nCookie: " + cookie + "\r\n\r\n");
+    }
+
     /** Whether a message is the answer to a join sent with ref 0. */
     private static boolean isJoined(String text) {
         JsonObject message = new JsonObject(text);
@@ -103,9 +110,7 @@ abstract class Attacks implements AutoCloseable {
         EventFlood(URI base, String cookie, String id) {
             this.base = base;
             this.id = id;
-            upgrade = Buffer.buffer("GET /_live/ws HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
-                    + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: AAAAAAAAAAAAAAAAAAAAAA==\r\n"
-                    + "Sec-WebSocket-Version: 13\r\nCookie: " + cookie + "\r\n\r\n");
+            upgrade = upgradeRequest(base, cookie);
             Buffer event = frame("{\"t\":\"event\",\"ref\":1,\"id\":\"" + id
                     + "\",\"handler\":\"increment\",\"args\":[]}");
             events = Buffer.buffer(event.length() * BATCH);

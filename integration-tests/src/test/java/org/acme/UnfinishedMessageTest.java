@@ -38,7 +38,6 @@ class UnfinishedMessageTest {
         }
     }
 
-
     @TestHTTPResource("/")
     URI base;
 
@@ -67,9 +66,7 @@ class UnfinishedMessageTest {
             AtomicBoolean closed = new AtomicBoolean();
             socket.handler(bytes -> received.writeBytes(bytes.getBytes()));
             socket.closeHandler(ignored -> closed.set(true));
-            socket.write(Buffer.buffer("GET /_live/ws HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
-                    + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: AAAAAAAAAAAAAAAAAAAAAA==\r\n"
-                    + "Sec-WebSocket-Version: 13\r\nCookie: " + LiveClient.newAttackerCookie() + "\r\n\r\n"));
+            socket.write(Attacks.upgradeRequest(base, LiveClient.newAttackerCookie()));
             await().atMost(Duration.ofSeconds(10)).until(() -> received.toString().contains("\r\n\r\n"));
             assertTrue(received.toString().startsWith("HTTP/1.1 101"), received.toString());
             // A masked text frame that announces 100 bytes, and 10 of them
